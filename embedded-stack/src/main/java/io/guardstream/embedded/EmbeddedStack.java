@@ -34,13 +34,25 @@ public final class EmbeddedStack implements AutoCloseable {
           kafka.close();
           throw e;
         }
-        shared = new EmbeddedStack(kafka, registry);
-        Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "embedded-stack-shutdown"));
+        EmbeddedStack stack = new EmbeddedStack(kafka, registry);
+        shared = stack;
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          stack.close();
+          deleteRecursively(dir);
+        }, "embedded-stack-shutdown"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
     }
     return shared;
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (var paths = Files.walk(dir)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // best effort: a temporary directory
+    }
   }
 
   public String bootstrapServers() {
