@@ -8,7 +8,9 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    CommandLine cli = GuardstreamCli.commandLine();
+    CommandLine cli = GuardstreamCli.commandLine()
+        .addSubcommand(new StackCommand.Demo())
+        .addSubcommand(new StackCommand.Local());
     System.exit(cli.execute(args));
   }
 }

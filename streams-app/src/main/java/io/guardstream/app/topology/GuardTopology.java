@@ -1,0 +1,79 @@
+package io.guardstream.app.topology;
+
+import io.guardstream.app.rules.RulesUpdater;
+import io.guardstream.app.rules.SystemPromptsUpdater;
+import io.guardstream.schema.AiEvent;
+import io.guardstream.schema.Alert;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The guardstream topology, built by one pure function: no I/O, no configuration lookups.
+ *
+ * <pre>
+ * ai.events (raw bytes) ─ decode ─┬─ invalid ─────────────────────────────► ai.events.dlq
+ *                                 └─ guard ─┬─ audit record ──────────────► ai.audit
+ *                                           ├─ alert candidates ─ suppress ► ai.alerts
+ *                                           └─ per-user windows ─ score ──► ai.user-risk (+ anomaly alerts)
+ * ai.guard-rules ─► global rules store (activates rule sets)
+ * ai.system-prompts ─► global prompt fingerprints
+ * </pre>
+ */
+public final class GuardTopology {
+  public static final String RULES_STORE = "guard-rules";
+  public static final String SYSTEM_PROMPTS_STORE = "system-prompts";
+  public static final String ALERT_SUPPRESSION_STORE = "alert-suppression";
+
+  private GuardTopology() {}
+
+  public static void build(StreamsBuilder builder, Topics topics, TopologySettings settings, TopologyRuntime runtime) {
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(RULES_STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        topics.guardRules().name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()),
+        () -> new RulesUpdater(RULES_STORE, topics.guardRules().name(), settings.ruleSetId(),
+            topics.guardRules().valueSerde().deserializer(), runtime.rules(), runtime.metrics()));
+    builder.addGlobalStore(
+        Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(SYSTEM_PROMPTS_STORE), Serdes.String(), Serdes.ByteArray())
+            .withLoggingDisabled(),
+        topics.systemPrompts().name(),
+        Consumed.with(Serdes.String(), Serdes.ByteArray()),
+        () -> new SystemPromptsUpdater(SYSTEM_PROMPTS_STORE, topics.systemPrompts().name(),
+            topics.systemPrompts().valueSerde().deserializer(), runtime.systemPrompts()));
+
+    KStream<String, Decoded> decoded = builder
+        .stream(topics.events().name(), Consumed.with(Serdes.ByteArray(), Serdes.ByteArray()))
+        .process(() -> new EventDecoder(topics.events().valueSerde().deserializer(), topics.events().name(),
+            settings.maxContentChars(), runtime.metrics()), Named.as("decode"));
+
+    decoded
+        .filter((k, v) -> v instanceof Decoded.Invalid, Named.as("invalid"))
+        .map((k, v) -> KeyValue.pair(((Decoded.Invalid) v).rawKey(), ((Decoded.Invalid) v).rawValue()), Named.as("original-bytes"))
+        .to(topics.dlq(), Produced.with(Serdes.ByteArray(), Serdes.ByteArray()));
+
+    KStream<String, Guarded> guarded = decoded
+        .filter((k, v) -> v instanceof Decoded.Valid, Named.as("valid"))
+        .mapValues(v -> ((Decoded.Valid) v).event(), Named.as("event"))
+        .processValues(() -> new GuardProcessor(runtime.rules(), runtime.systemPrompts(), runtime.metrics()),
+            Named.as("guard"));
+
+    guarded
+        .mapValues(Guarded::audit, Named.as("audit-record"))
+        .to(topics.audit().name(), Produced.with(Serdes.String(), topics.audit().valueSerde()));
+
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(ALERT_SUPPRESSION_STORE), Serdes.String(), topics.alerts().valueSerde()));
+    KStream<String, Alert> guardAlerts = guarded.process(
+        () -> new AlertSuppressor(ALERT_SUPPRESSION_STORE, new GuardAlerts(settings.alertMinSeverity()),
+            settings.alertSuppression(), runtime.metrics()),
+        Named.as("suppress-alerts"), ALERT_SUPPRESSION_STORE);
+    guardAlerts.to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
+  }
+}
