@@ -2,6 +2,7 @@ package io.guardstream.app;
 
 import io.guardstream.app.config.AppConfig;
 import io.guardstream.app.http.HttpEndpoints;
+import io.guardstream.app.http.UserRiskQuery;
 import io.guardstream.app.metrics.GuardMetrics;
 import io.guardstream.app.rules.ActiveRules;
 import io.guardstream.app.rules.SystemPromptIndex;
@@ -38,11 +39,14 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
+import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,9 +88,22 @@ public final class GuardstreamApp implements AutoCloseable {
     TopologyRuntime runtime = new TopologyRuntime(
         new ActiveRules(rules -> GuardEngine.create(rules, options), metrics), new SystemPromptIndex(), metrics);
 
-    Properties props = streamsProperties(config);
-    Topology topology = buildTopology(config, runtime, props);
-    KafkaStreams streams = new KafkaStreams(topology, props);
+    AtomicReference<KafkaStreams> streamsRef = new AtomicReference<>();
+    HttpEndpoints http;
+    try {
+      http = HttpEndpoints.start(config.get(AppConfig.HTTP_HOST), config.get(AppConfig.HTTP_PORT),
+          () -> streamsRef.get() == null ? new HttpEndpoints.Health(true, false, "STARTING") : health(streamsRef.get().state()),
+          registry::scrape, config.get(AppConfig.API_KEY));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot serve HTTP on " + config.get(AppConfig.HTTP_HOST) + ":"
+          + config.get(AppConfig.HTTP_PORT) + " (" + AppConfig.HTTP_PORT.key() + ")", e);
+    }
+    // application.server must carry the port actually bound (0 picks a free one).
+    HostInfo self = new HostInfo(advertisedHost(config), http.port());
+    Properties props = streamsProperties(config, self);
+    TopologySettings settings = TopologySettings.from(config);
+    KafkaStreams streams = new KafkaStreams(buildTopology(config, settings, runtime, props), props);
+    streamsRef.set(streams);
     streams.setUncaughtExceptionHandler(e -> {
       // Transient failures (registry or broker outage) are retried by a fresh thread from the last
       // committed offsets; with exactly-once nothing is lost or duplicated.
@@ -95,22 +112,14 @@ public final class GuardstreamApp implements AutoCloseable {
     });
     KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
     streamsMetrics.bindTo(registry);
-
-    HttpEndpoints http;
-    try {
-      http = HttpEndpoints.start(config.get(AppConfig.HTTP_HOST), config.get(AppConfig.HTTP_PORT),
-          () -> health(streams.state()), registry::scrape, config.get(AppConfig.API_KEY), Map.of());
-    } catch (IOException e) {
-      streams.close();
-      throw new UncheckedIOException("cannot serve HTTP on " + config.get(AppConfig.HTTP_HOST) + ":"
-          + config.get(AppConfig.HTTP_PORT) + " (" + AppConfig.HTTP_PORT.key() + ")", e);
-    }
+    http.route(UserRiskQuery.PREFIX, new UserRiskQuery(streams, GuardTopology.tracker(settings), self,
+        config.get(AppConfig.API_KEY)));
     streams.start();
     return new GuardstreamApp(streams, http, registry, streamsMetrics, runtime);
   }
 
   /** The topology for a configuration, with serdes talking to the configured registry. */
-  static Topology buildTopology(AppConfig config, TopologyRuntime runtime, Properties props) {
+  static Topology buildTopology(AppConfig config, TopologySettings settings, TopologyRuntime runtime, Properties props) {
     Map<String, Object> serdeConfig = new HashMap<>(config.registryOverrides());
     serdeConfig.put(RegistryClientConfig.URL, config.get(AppConfig.SCHEMA_REGISTRY_URL));
     SchemaRegistryClient client = SchemaRegistryClient.create(serdeConfig);
@@ -123,7 +132,7 @@ public final class GuardstreamApp implements AutoCloseable {
         new Topic<>(config.get(AppConfig.TOPIC_SYSTEM_PROMPTS), serde(SystemPromptFingerprint.class, client, serdeConfig)),
         config.get(AppConfig.TOPIC_DLQ));
     StreamsBuilder builder = new StreamsBuilder();
-    GuardTopology.build(builder, topics, TopologySettings.from(config), runtime);
+    GuardTopology.build(builder, topics, settings, runtime);
     return builder.build(props);
   }
 
@@ -139,7 +148,7 @@ public final class GuardstreamApp implements AutoCloseable {
     return key == null ? options : options.withPseudonymKey(key);
   }
 
-  static Properties streamsProperties(AppConfig config) {
+  static Properties streamsProperties(AppConfig config, HostInfo self) {
     Properties p = new Properties();
     p.put(StreamsConfig.APPLICATION_ID_CONFIG, config.get(AppConfig.APPLICATION_ID));
     p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, config.get(AppConfig.BOOTSTRAP_SERVERS));
@@ -148,7 +157,7 @@ public final class GuardstreamApp implements AutoCloseable {
     p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, config.get(AppConfig.STANDBY_REPLICAS));
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AppConfig.REPLICATION_FACTOR));
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(AppConfig.STATE_DIR));
-    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertisedHost(config) + ":" + config.get(AppConfig.HTTP_PORT));
+    p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
     // Client settings (security, timeouts, ...) pass through unchanged and win over the above.
     p.putAll(config.kafkaOverrides());
     return p;
@@ -209,7 +218,9 @@ public final class GuardstreamApp implements AutoCloseable {
 
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    // Leave the group so the remaining instances take over at once, not after the session timeout.
+    streams.close(CloseOptions.timeout(Duration.ofSeconds(30))
+        .withGroupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP));
     streamsMetrics.close();
     http.close();
     registry.close();

@@ -49,7 +49,10 @@ public final class RulesCommand implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
-  static String topic() {
+  static String topic(String option) {
+    if (option != null) {
+      return option;
+    }
     String env = System.getenv(AppConfig.TOPIC_GUARD_RULES.envName());
     return env == null || env.isBlank() ? AppConfig.TOPIC_GUARD_RULES.defaultValue() : env;
   }
@@ -95,6 +98,9 @@ public final class RulesCommand implements Runnable {
         + "Instances enforce the id their guardstream.rule-set.id names.")
     String id;
 
+    @Option(names = "--topic", description = "Rules topic (default: $GUARDSTREAM_TOPIC_GUARD_RULES, else ai.guard-rules).")
+    String topic;
+
     @Mixin ClusterOptions cluster;
 
     @Override
@@ -120,7 +126,7 @@ public final class RulesCommand implements Runnable {
       ConfluentAvroSerializer<GuardRuleSet> serializer = new ConfluentAvroSerializer<>();
       serializer.configure(config, false);
       try (KafkaProducer<String, GuardRuleSet> producer = new KafkaProducer<>(config, new StringSerializer(), serializer)) {
-        var meta = producer.send(new ProducerRecord<>(topic(), key, record)).get(30, TimeUnit.SECONDS);
+        var meta = producer.send(new ProducerRecord<>(topic(topic), key, record)).get(30, TimeUnit.SECONDS);
         System.out.println("published rule set " + key + " version " + rules.version() + " to " + meta.topic()
             + " (offset " + meta.offset() + ")");
       }
@@ -136,6 +142,9 @@ public final class RulesCommand implements Runnable {
     @Option(names = "--document", description = "Print the whole document, not only its summary.")
     boolean document;
 
+    @Option(names = "--topic", description = "Rules topic (default: $GUARDSTREAM_TOPIC_GUARD_RULES, else ai.guard-rules).")
+    String topic;
+
     @Mixin ClusterOptions cluster;
 
     @Override
@@ -148,7 +157,7 @@ public final class RulesCommand implements Runnable {
       deserializer.configure(config, false);
       GuardRuleSet latest = null;
       try (KafkaConsumer<String, GuardRuleSet> consumer = new KafkaConsumer<>(config, new StringDeserializer(), deserializer)) {
-        List<TopicPartition> partitions = consumer.partitionsFor(topic(), Duration.ofSeconds(30)).stream()
+        List<TopicPartition> partitions = consumer.partitionsFor(topic(topic), Duration.ofSeconds(30)).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
@@ -163,7 +172,7 @@ public final class RulesCommand implements Runnable {
         }
       }
       if (latest == null) {
-        System.out.println("no rule set " + key + " published on " + topic() + ": instances use the built-in defaults ("
+        System.out.println("no rule set " + key + " published on " + topic(topic) + ": instances use the built-in defaults ("
             + RuleSet.defaults().id() + " version " + RuleSet.defaults().version() + ")");
         return 0;
       }

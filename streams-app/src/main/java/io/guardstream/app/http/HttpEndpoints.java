@@ -42,20 +42,21 @@ public final class HttpEndpoints implements AutoCloseable {
 
   private final HttpServer server;
   private final ExecutorService executor;
+  private final byte[] apiKey;
 
-  private HttpEndpoints(HttpServer server, ExecutorService executor) {
+  private HttpEndpoints(HttpServer server, ExecutorService executor, byte[] apiKey) {
     this.server = server;
     this.executor = executor;
+    this.apiKey = apiKey;
   }
 
   /**
    * Starts serving.
    *
    * @param apiKey key the API routes require; null makes them refuse every request
-   * @param api routes by path prefix (e.g. "/users/")
    */
   public static HttpEndpoints start(String host, int port, Supplier<Health> health, Supplier<String> metrics,
-      String apiKey, Map<String, ApiRoute> api) throws IOException {
+      String apiKey) throws IOException {
     HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 64);
     server.createContext("/health/live", ex -> {
       Health h = health.get();
@@ -67,16 +68,27 @@ public final class HttpEndpoints implements AutoCloseable {
     });
     server.createContext("/metrics", ex -> send(ex,
         new Response(200, "text/plain; version=0.0.4; charset=utf-8", metrics.get())));
-    byte[] expected = apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8);
-    api.forEach((prefix, route) -> server.createContext(prefix, ex -> {
+    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
+      Thread t = new Thread(r, "guardstream-http");
+      t.setDaemon(true);
+      return t;
+    });
+    server.setExecutor(executor);
+    server.start();
+    return new HttpEndpoints(server, executor, apiKey == null ? null : apiKey.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Serves an API route under {@code prefix}, behind the API key. */
+  public void route(String prefix, ApiRoute route) {
+    server.createContext(prefix, ex -> {
       try {
         if (!"GET".equals(ex.getRequestMethod())) {
           send(ex, Response.json(405, "{\"error\":\"method not allowed\"}"));
           return;
         }
         String given = ex.getRequestHeaders().getFirst(API_KEY_HEADER);
-        if (expected == null || given == null
-            || !MessageDigest.isEqual(expected, given.getBytes(StandardCharsets.UTF_8))) {
+        if (apiKey == null || given == null
+            || !MessageDigest.isEqual(apiKey, given.getBytes(StandardCharsets.UTF_8))) {
           send(ex, Response.json(401, "{\"error\":\"missing or wrong " + API_KEY_HEADER + " header\"}"));
           return;
         }
@@ -85,15 +97,7 @@ public final class HttpEndpoints implements AutoCloseable {
         log.warn("request {} failed", ex.getRequestURI(), e);
         send(ex, Response.json(500, "{\"error\":\"internal error\"}"));
       }
-    }));
-    ExecutorService executor = Executors.newFixedThreadPool(4, r -> {
-      Thread t = new Thread(r, "guardstream-http");
-      t.setDaemon(true);
-      return t;
     });
-    server.setExecutor(executor);
-    server.start();
-    return new HttpEndpoints(server, executor);
   }
 
   public int port() {

@@ -99,6 +99,10 @@ public final class GuardMetrics {
         .register(registry)).record(score);
   }
 
+  public void guardError() {
+    counter("guardstream.guard.errors", "Events the guard engine failed on (audited with content withheld)").increment();
+  }
+
   public void lateEvent() {
     late.increment();
   }

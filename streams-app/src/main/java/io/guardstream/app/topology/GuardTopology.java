@@ -1,9 +1,16 @@
 package io.guardstream.app.topology;
 
+import io.guardstream.app.activity.ActivityFeatures;
+import io.guardstream.app.activity.ActivityTracker;
+import io.guardstream.app.anomaly.AlertHysteresis;
+import io.guardstream.app.anomaly.AnomalyScorer;
+import io.guardstream.app.anomaly.ScorerConfig;
 import io.guardstream.app.rules.RulesUpdater;
 import io.guardstream.app.rules.SystemPromptsUpdater;
 import io.guardstream.schema.AiEvent;
 import io.guardstream.schema.Alert;
+import io.guardstream.schema.UserRisk;
+import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -29,8 +36,23 @@ public final class GuardTopology {
   public static final String RULES_STORE = "guard-rules";
   public static final String SYSTEM_PROMPTS_STORE = "system-prompts";
   public static final String ALERT_SUPPRESSION_STORE = "alert-suppression";
+  public static final String USER_ACTIVITY_STORE = "user-activity";
+  public static final String COHORT_STORE = "cohort-baselines";
+  public static final String WINDOW_TIMERS_STORE = "window-timers";
+  /** Consecutive quiet windows before a user's anomaly alert re-arms. */
+  static final int QUIET_WINDOWS = 3;
+  /** Anomaly scores at or above this are HIGH alerts, below it MEDIUM. */
+  static final double HIGH_ANOMALY_SCORE = 90;
 
   private GuardTopology() {}
+
+  /** The per-user window tracker for these settings (also decodes the user store for queries). */
+  public static ActivityTracker tracker(TopologySettings settings) {
+    return new ActivityTracker(settings.anomalyWindows(), settings.anomalyGrace(),
+        new AnomalyScorer(ActivityFeatures.SPEC, ScorerConfig.defaults()),
+        new AlertHysteresis(settings.anomalyAlertThreshold(), settings.anomalyClearThreshold(), QUIET_WINDOWS),
+        settings.businessHourStart(), settings.businessHourEnd(), settings.timeZone());
+  }
 
   public static void build(StreamsBuilder builder, Topics topics, TopologySettings settings, TopologyRuntime runtime) {
     builder.addGlobalStore(
@@ -75,5 +97,23 @@ public final class GuardTopology {
             settings.alertSuppression(), runtime.metrics()),
         Named.as("suppress-alerts"), ALERT_SUPPRESSION_STORE);
     guardAlerts.to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
+
+    for (String store : new String[] {USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE}) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(
+          Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
+    }
+    ActivityTracker tracker = tracker(settings);
+    KStream<String, SpecificRecord> activity = guarded.process(
+        () -> new UserActivityProcessor(USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE, tracker,
+            new AnomalyRecords(Math.max(HIGH_ANOMALY_SCORE, settings.anomalyAlertThreshold())), runtime.metrics()),
+        Named.as("user-activity"), USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE);
+    activity
+        .filter((k, v) -> v instanceof UserRisk, Named.as("user-risk"))
+        .mapValues(v -> (UserRisk) v, Named.as("as-user-risk"))
+        .to(topics.userRisk().name(), Produced.with(Serdes.String(), topics.userRisk().valueSerde()));
+    activity
+        .filter((k, v) -> v instanceof Alert, Named.as("anomaly-alerts"))
+        .mapValues(v -> (Alert) v, Named.as("as-anomaly-alert"))
+        .to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
   }
 }
