@@ -18,7 +18,7 @@ import java.util.Random;
  */
 final class DemoTraffic implements AutoCloseable {
   static final String APP = "support-bot";
-  static final Duration MALLORY_TURNS_AFTER = Duration.ofSeconds(90);
+  static final Duration MALLORY_TURNS_AFTER = Duration.ofSeconds(120);
 
   private record User(String tenant, String id, List<String> roles, String ip) {}
 
@@ -27,6 +27,10 @@ final class DemoTraffic implements AutoCloseable {
       new User("acme", "bob", List.of("support"), "10.0.1.12"),
       new User("acme", "carol", List.of("support", "billing"), "10.0.1.13"),
       new User("acme", "dave", List.of("sales"), "10.0.1.14"),
+      new User("acme", "grace", List.of("support"), "10.0.1.15"),
+      new User("acme", "heidi", List.of("support"), "10.0.1.16"),
+      new User("acme", "ivan", List.of("billing"), "10.0.1.17"),
+      new User("acme", "judy", List.of("sales"), "10.0.1.18"),
       new User("globex", "erin", List.of("support"), "10.8.0.21"),
       new User("globex", "frank", List.of("support"), "10.8.0.22"));
   private static final User MALLORY = new User("acme", "mallory", List.of("support"), "10.0.1.66");

@@ -94,7 +94,7 @@ final class StackCommand {
       DemoTraffic traffic = DemoTraffic.start(stack.bootstrapServers(), stack.registryUrl(),
           config.get(AppConfig.TOPIC_EVENTS), config.get(AppConfig.TOPIC_SYSTEM_PROMPTS));
       extras[1] = traffic;
-      System.err.println("demo traffic running: 6 users of 'support-bot'; user acme/mallory turns hostile after "
+      System.err.println("demo traffic running: 11 users of 'support-bot'; user acme/mallory turns hostile after "
           + DemoTraffic.MALLORY_TURNS_AFTER.toSeconds() + " s. Alerts follow. Ctrl-C to stop.");
       MeterRegistry registry = stack.app().metrics().registry();
       stats.scheduleAtFixedRate(() -> System.err.printf("stats: sent %d, guarded %.0f, alerts %.0f, dlq %.0f%n",

@@ -158,6 +158,9 @@ public final class GuardstreamApp implements AutoCloseable {
     p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, config.get(AppConfig.REPLICATION_FACTOR));
     p.put(StreamsConfig.STATE_DIR_CONFIG, config.get(AppConfig.STATE_DIR));
     p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+    // The global rules and prompt processors handle their own bad records; this only opts in to
+    // the behaviour Kafka 5 makes the default.
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
     // Client settings (security, timeouts, ...) pass through unchanged and win over the above.
     p.putAll(config.kafkaOverrides());
     return p;

@@ -35,16 +35,22 @@ public final class ActivityTracker {
   private final long graceMs;
   private final AnomalyScorer scorer;
   private final AlertHysteresis hysteresis;
+  private final double cohortLearnsBelow;
   private final int onHoursStart;
   private final int onHoursEnd;
   private final ZoneId zone;
 
+  /**
+   * @param cohortLearnsBelow only windows scoring below this update the cohort baseline, so one
+   *     user's attack does not become the yardstick for every new user of the tenant
+   */
   public ActivityTracker(List<Duration> windows, Duration grace, AnomalyScorer scorer, AlertHysteresis hysteresis,
-      int onHoursStart, int onHoursEnd, ZoneId zone) {
+      double cohortLearnsBelow, int onHoursStart, int onHoursEnd, ZoneId zone) {
     this.sizesMs = windows.stream().mapToLong(Duration::toMillis).toArray();
     this.graceMs = grace.toMillis();
     this.scorer = scorer;
     this.hysteresis = hysteresis;
+    this.cohortLearnsBelow = cohortLearnsBelow;
     this.onHoursStart = onHoursStart;
     this.onHoursEnd = onHoursEnd;
     this.zone = zone;
@@ -127,8 +133,9 @@ public final class ActivityTracker {
   }
 
   /**
-   * Closes a window: scores it, steps the hysteresis, updates the user's and the cohort's
-   * baselines. Returns null when the user has no such open window (already closed).
+   * Closes a window: scores it, steps the hysteresis and updates the baselines: the cohort's only
+   * with ordinary windows, a warming-up user's only with ordinary windows unless an anomaly has
+   * lasted more than twice the warm-up. Returns null when the user has no such open window (already closed).
    *
    * @param cohort the cohort baseline for this window size; updated in place
    */
@@ -142,8 +149,16 @@ public final class ActivityTracker {
     double[] x = acc.features();
     AnomalyScore score = scorer.score(w.baseline, cohort, start, x);
     AlertHysteresis.Transition t = hysteresis.step(w.hysteresis, score.score());
-    scorer.update(w.baseline, start, x);
-    scorer.update(cohort, start, x);
+    boolean ordinary = score.score() < cohortLearnsBelow;
+    // A user whose first windows already look like an attack must not train their own baseline on
+    // it; only if the behaviour persists well past the warm-up does it become their normal.
+    if (ordinary || scorer.isWarm(w.baseline)
+        || w.hysteresis.windows() > 2 * scorer.config().warmupWindows()) {
+      scorer.update(w.baseline, start, x);
+    }
+    if (ordinary) {
+      scorer.update(cohort, start, x);
+    }
     w.closedUntil = Math.max(w.closedUntil, end);
     w.remember(new UserActivity.Summary(start, end, score.score(), score.baseline().name().toLowerCase(java.util.Locale.ROOT),
         score.explanation()));

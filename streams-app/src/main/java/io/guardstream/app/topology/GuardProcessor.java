@@ -65,6 +65,7 @@ final class GuardProcessor implements FixedKeyProcessor<String, AiEvent, Guarded
     }
     metrics.verdict(result.decision().name());
     Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
+    metrics.endToEndLatency(now.toEpochMilli() - event.getEventTime().toEpochMilli());
     context.forward(record.withValue(new Guarded(event, result, AuditRecords.of(event, result, now))));
   }
 

@@ -51,7 +51,7 @@ public final class GuardTopology {
     return new ActivityTracker(settings.anomalyWindows(), settings.anomalyGrace(),
         new AnomalyScorer(ActivityFeatures.SPEC, ScorerConfig.defaults()),
         new AlertHysteresis(settings.anomalyAlertThreshold(), settings.anomalyClearThreshold(), QUIET_WINDOWS),
-        settings.businessHourStart(), settings.businessHourEnd(), settings.timeZone());
+        settings.anomalyClearThreshold(), settings.businessHourStart(), settings.businessHourEnd(), settings.timeZone());
   }
 
   public static void build(StreamsBuilder builder, Topics topics, TopologySettings settings, TopologyRuntime runtime) {

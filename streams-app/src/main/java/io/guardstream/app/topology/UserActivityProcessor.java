@@ -108,7 +108,9 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
   private void emit(String userKey, ActivityTracker.Closed closed) {
     String tenant = TimerKeys.tenant(userKey);
     String user = userKey.substring(tenant.length() + 1);
-    metrics.anomalyScore(Duration.ofMillis(closed.end() - closed.start()).toString(), closed.score().score());
+    String window = Duration.ofMillis(closed.end() - closed.start()).toString();
+    metrics.anomalyScore(window, closed.score().score());
+    metrics.userRisk(tenant, user, window, closed.score().score(), closed.end());
     context.forward(new Record<>(userKey, records.userRisk(tenant, user, closed), closed.end()));
     if (closed.transition() == AlertHysteresis.Transition.OPENED) {
       var alert = records.anomalyAlert(tenant, user, closed);

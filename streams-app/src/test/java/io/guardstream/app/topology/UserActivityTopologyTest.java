@@ -110,6 +110,34 @@ class UserActivityTopologyTest {
   }
 
   @Test
+  void anAttackerCannotTrainTheirOwnBaselineOrTheCohortByAttackingFromTheStart() {
+    ordinaryTraffic(T0, 30);
+    Instant burst = T0.plus(MINUTE.multipliedBy(30));
+    int minutes = 25;
+    for (int minute = 0; minute < minutes; minute++) {
+      for (int i = 0; i < 20; i++) {
+        f.send(event(EventKind.PROMPT, "mallory", ATTACK, burst.plus(MINUTE.multipliedBy(minute)).plusSeconds(2L * i))
+            .setSessionId("m-" + minute + "-" + i).build());
+      }
+      for (String user : TEAM) {
+        f.send(event(EventKind.PROMPT, user, "Where is my parcel?", burst.plus(MINUTE.multipliedBy(minute)).plusSeconds(45))
+            .setSessionId("s-" + user).build());
+      }
+    }
+    ordinaryTraffic(burst.plus(MINUTE.multipliedBy(minutes)), 2);
+
+    List<UserRisk> mallory = f.userRisk.readValuesToList().stream()
+        .filter(r -> r.getUserId().equals("mallory")).toList();
+    assertThat(mallory).hasSize(minutes);
+    assertThat(mallory).as("still scored against the cohort, which never learned the attack")
+        .allSatisfy(r -> {
+          assertThat(r.getBaseline()).isEqualTo("cohort");
+          assertThat(r.getScore()).isGreaterThanOrEqualTo(80);
+        });
+    assertThat(f.alerts.readValuesToList()).filteredOn(a -> a.getType() == AlertType.ANOMALY).hasSize(1);
+  }
+
+  @Test
   void ordinaryUsersStayQuietOnceTheirBaselinesAreWarm() {
     ordinaryTraffic(T0, 40);
     List<UserRisk> warm = f.userRisk.readValuesToList().stream()
