@@ -22,14 +22,26 @@ final class FeatureHasher {
 
   /** Longest character n-gram the hasher supports; bounds the per-character work. */
   static final int MAX_CHAR_N = 6;
+  /** Separates n-grams of different lengths that happen to share a polynomial hash. */
+  private static final long[] CHAR_SALT = new long[MAX_CHAR_N + 1];
+  /** {@link #canonical} and word-character class of ASCII, looked up on the hot path. */
+  private static final int[] ASCII_CANON = new int[128];
+  private static final boolean[] ASCII_WORD = new boolean[128];
+
+  static {
+    for (int n = 1; n <= MAX_CHAR_N; n++) {
+      CHAR_SALT[n] = n * 0xC2B2AE3D27D4EB4FL;
+    }
+    for (int c = 0; c < 128; c++) {
+      ASCII_CANON[c] = canonical(c);
+      ASCII_WORD[c] = ASCII_CANON[c] != ' ' && Character.isLetterOrDigit(ASCII_CANON[c]);
+    }
+  }
 
   private final int bits;
   private final int charMin;
   private final int charMax;
   private final int wordMax;
-  /** {@code POW[k] = P^k}, so an n-gram hash grows backwards from its last character. */
-  private final long[] pow;
-  private final long[] charSalt;
 
   FeatureHasher(int bits, int charMin, int charMax, int wordMax) {
     if (bits < 10 || bits > 24) {
@@ -46,14 +58,6 @@ final class FeatureHasher {
     this.charMin = charMin;
     this.charMax = charMax;
     this.wordMax = wordMax;
-    this.pow = new long[MAX_CHAR_N];
-    this.charSalt = new long[MAX_CHAR_N + 1];
-    long p = 1;
-    for (int k = 0; k < MAX_CHAR_N; k++) {
-      pow[k] = p;
-      p *= P;
-      charSalt[k + 1] = (k + 1) * 0xC2B2AE3D27D4EB4FL;
-    }
   }
 
   int bits() {
@@ -82,13 +86,14 @@ final class FeatureHasher {
    */
   int hash(CharSequence text, int from, int to, IntConsumer sink) {
     final int shift = 64 - bits;
-    // Last MAX_CHAR_N canonical code points, most recent first; the text starts after a space.
-    long c0 = ' ';
-    long c1 = 0;
-    long c2 = 0;
-    long c3 = 0;
-    long c4 = 0;
-    long c5 = 0;
+    // hN is the polynomial hash of the N canonical code points ending at the current one; the
+    // text is read as if it started after a space, so word-initial n-grams are marked.
+    long h1 = ' ';
+    long h2 = 0;
+    long h3 = 0;
+    long h4 = 0;
+    long h5 = 0;
+    long h6 = 0;
     int seen = 1;
     boolean lastSpace = true;
     long word = 0;
@@ -104,23 +109,26 @@ final class FeatureHasher {
         cp = ' '; // closes the last word and the last character n-grams at a boundary
         i++;
       } else {
-        char ch = text.charAt(i);
-        if (Character.isHighSurrogate(ch) && i + 1 < to
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          cp = Character.toCodePoint(ch, text.charAt(i + 1));
-          i += 2;
-        } else {
-          cp = ch; // an unpaired surrogate is hashed as the code unit it is
-          i++;
-        }
+        char ch = text.charAt(i++);
+        cp = ch;
+        if (Character.isHighSurrogate(ch) && i < to && Character.isLowSurrogate(text.charAt(i))) {
+          cp = Character.toCodePoint(ch, text.charAt(i++));
+        } // an unpaired surrogate is hashed as the code unit it is
       }
-      int canon = canonical(cp);
+      int canon;
+      boolean wordChar;
+      if (cp < ASCII_CANON.length) {
+        canon = ASCII_CANON[cp];
+        wordChar = ASCII_WORD[cp];
+      } else {
+        canon = canonical(cp);
+        wordChar = canon != ' ' && Character.isLetterOrDigit(canon);
+      }
       boolean space = canon == ' ';
       if (space && lastSpace) {
         continue;
       }
       lastSpace = space;
-      boolean wordChar = !space && Character.isLetterOrDigit(canon);
       if (wordChar) {
         word = inWord ? word * P + canon : canon + WORD_SALT;
         inWord = true;
@@ -143,27 +151,41 @@ final class FeatureHasher {
         prevPrevWord = prevWord;
         prevWord = word;
       }
-      c5 = c4;
-      c4 = c3;
-      c3 = c2;
-      c2 = c1;
-      c1 = c0;
-      c0 = canon;
+      // The n-gram ending here is the (n-1)-gram ending one step back, extended by this point.
+      h6 = h5 * P + canon;
+      h5 = h4 * P + canon;
+      h4 = h3 * P + canon;
+      h3 = h2 * P + canon;
+      h2 = h1 * P + canon;
+      h1 = canon;
       if (seen < MAX_CHAR_N) {
         seen++;
       }
-      // g is the hash of the n-gram ending here, grown one character backwards per step.
-      long g = 0;
-      for (int n = 1; n <= charMax && n <= seen; n++) {
-        long c = n == 1 ? c0 : n == 2 ? c1 : n == 3 ? c2 : n == 4 ? c3 : n == 5 ? c4 : c5;
-        g += c * pow[n - 1];
-        if (n >= charMin) {
-          sink.accept((int) (((g ^ charSalt[n]) * SPREAD) >>> shift));
-          count++;
-        }
+      if (charMin <= 1 && charMax >= 1) {
+        count += emit(sink, h1, 1, shift);
+      }
+      if (charMin <= 2 && charMax >= 2 && seen >= 2) {
+        count += emit(sink, h2, 2, shift);
+      }
+      if (charMin <= 3 && charMax >= 3 && seen >= 3) {
+        count += emit(sink, h3, 3, shift);
+      }
+      if (charMin <= 4 && charMax >= 4 && seen >= 4) {
+        count += emit(sink, h4, 4, shift);
+      }
+      if (charMin <= 5 && charMax >= 5 && seen >= 5) {
+        count += emit(sink, h5, 5, shift);
+      }
+      if (charMax >= 6 && seen >= 6) {
+        count += emit(sink, h6, 6, shift);
       }
     }
     return count;
+  }
+
+  private static int emit(IntConsumer sink, long hash, int n, int shift) {
+    sink.accept((int) (((hash ^ CHAR_SALT[n]) * SPREAD) >>> shift));
+    return 1;
   }
 
   /** Case, digit and whitespace folding: differences that rarely change what a text asks for. */

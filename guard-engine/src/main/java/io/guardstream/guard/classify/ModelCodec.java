@@ -24,8 +24,8 @@ final class ModelCodec {
   private ModelCodec() {}
 
   static void write(PromptAttackClassifier.Parameters model, OutputStream out) throws IOException {
-    DataOutputStream data =
-        new DataOutputStream(new BufferedOutputStream(new GZIPOutputStream(out)));
+    GZIPOutputStream gzip = new GZIPOutputStream(out);
+    DataOutputStream data = new DataOutputStream(new BufferedOutputStream(gzip));
     data.writeInt(MAGIC);
     data.writeInt(FORMAT);
     data.writeUTF(model.version());
@@ -55,7 +55,8 @@ final class ModelCodec {
         last = i;
       }
     }
-    data.finish();
+    data.flush();
+    gzip.finish(); // completes the stream but leaves closing `out` to the caller
   }
 
   static PromptAttackClassifier.Parameters read(InputStream in) throws IOException {

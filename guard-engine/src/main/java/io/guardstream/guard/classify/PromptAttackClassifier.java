@@ -31,20 +31,19 @@ public final class PromptAttackClassifier {
 
   private final Parameters parameters;
   private final FeatureHasher hasher;
-  private final float[] weights;
+  /** Quantised weights, summed as integers and scaled once per window: exact and cache-lean. */
+  private final short[] weights;
+  private final double weightScale;
 
   PromptAttackClassifier(Parameters parameters) {
     this.parameters = Objects.requireNonNull(parameters, "parameters");
     this.hasher = new FeatureHasher(
         parameters.bits(), parameters.charMin(), parameters.charMax(), parameters.wordMax());
-    short[] q = parameters.quantisedWeights();
-    if (q.length != hasher.buckets()) {
+    this.weights = parameters.quantisedWeights();
+    if (weights.length != hasher.buckets()) {
       throw new IllegalArgumentException("weights do not match the hash size");
     }
-    this.weights = new float[q.length];
-    for (int i = 0; i < q.length; i++) {
-      weights[i] = q[i] * parameters.weightScale();
-    }
+    this.weightScale = parameters.weightScale();
   }
 
   /** The model shipped with guardstream, loaded once on first use. */
@@ -109,13 +108,6 @@ public final class PromptAttackClassifier {
     return hasher;
   }
 
-  /** Log-odds of one window {@code [from, to)} of {@code text}. */
-  double logit(CharSequence text, int from, int to) {
-    Accumulator acc = new Accumulator(text);
-    acc.accept(from, to);
-    return acc.best;
-  }
-
   static double sigmoid(double z) {
     return 1.0 / (1.0 + Math.exp(-z));
   }
@@ -123,7 +115,7 @@ public final class PromptAttackClassifier {
   /** Sums the weights of one window's features and keeps the highest window log-odds. */
   private final class Accumulator implements IntConsumer, TextWindows.WindowSink {
     private final CharSequence text;
-    private double sum;
+    private long sum;
     private double best = Double.NEGATIVE_INFINITY;
 
     Accumulator(CharSequence text) {
@@ -139,7 +131,7 @@ public final class PromptAttackClassifier {
     public void accept(int from, int to) {
       sum = 0;
       int n = hasher.hash(text, from, to, this);
-      double z = parameters.bias() + (n == 0 ? 0 : sum / Math.sqrt(n));
+      double z = parameters.bias() + (n == 0 ? 0 : weightScale * sum / Math.sqrt(n));
       best = Math.max(best, z);
     }
   }

@@ -11,6 +11,12 @@ import picocli.CommandLine.Command;
     description = "Streaming security monitor for AI applications.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        EvalCommand.class,
+        RunCommand.class,
+        RulesCommand.class,
+        ConfigReferenceCommand.class,
+        TrainCommand.class,
+        ScoreSeriesCommand.class,
     })
 public final class GuardstreamCli implements Runnable {
 

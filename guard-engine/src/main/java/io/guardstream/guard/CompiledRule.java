@@ -1,0 +1,17 @@
+package io.guardstream.guard;
+
+import io.guardstream.guard.detect.Detector;
+
+/** A rule with its compiled detector and its index in the rule set. */
+record CompiledRule(Rule rule, Detector detector, int index) {
+
+  boolean promptAttack() {
+    return "prompt_attack".equals(rule.category());
+  }
+
+  /** Findings of secret and PII rules are always redacted; other rules when they ask to. */
+  boolean redacts() {
+    return "secret".equals(rule.category()) || "pii".equals(rule.category())
+        || rule.action() == Action.REDACT;
+  }
+}

@@ -1,0 +1,527 @@
+package io.guardstream.guard.detect.pii;
+
+import io.guardstream.guard.detect.Hits;
+import io.guardstream.guard.detect.Validators;
+import io.guardstream.guard.detect.pii.PiiDetector.PiiType;
+import java.util.Set;
+
+/** The linear scanners behind {@link PiiDetector}; each returns where scanning may resume. */
+final class Scanners {
+  private Scanners() {}
+
+  private static final int MAX_GROUPS = 16;
+
+  static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static boolean isLocalChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%'
+        || c == '+' || c == '-');
+  }
+
+  private static boolean isDomainChar(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+  }
+
+  /** E-mail address around the '@' at {@code at}. */
+  static int email(CharSequence t, int at, Hits out) {
+    int n = t.length();
+    int s = at;
+    while (s > 0 && at - s < 64 && isLocalChar(t.charAt(s - 1))) {
+      s--;
+    }
+    while (s < at && (t.charAt(s) == '.' || t.charAt(s) == '-')) {
+      s++;
+    }
+    if (s == at || s > 0 && (t.charAt(s - 1) == ':' || t.charAt(s - 1) == '/')) {
+      return at + 1; // nothing before '@', or URL credentials (scheme://user:pass@host)
+    }
+    int e = at + 1;
+    while (e < n && e - at < 255 && isDomainChar(t.charAt(e))) {
+      e++;
+    }
+    while (e > at + 1 && (t.charAt(e - 1) == '.' || t.charAt(e - 1) == '-')) {
+      e--;
+    }
+    int lastDot = -1;
+    for (int k = at + 1; k < e; k++) {
+      if (t.charAt(k) == '.') {
+        if (k == at + 1 || t.charAt(k - 1) == '.') {
+          return e; // empty label
+        }
+        lastDot = k;
+      }
+    }
+    if (lastDot < 0 || e - lastDot - 1 < 2) {
+      return e;
+    }
+    for (int k = lastDot + 1; k < e; k++) {
+      if (!Character.isLetter(t.charAt(k))) {
+        return e;
+      }
+    }
+    out.add(s, e, PiiType.EMAIL.name(), 0.99, "e-mail address");
+    return e;
+  }
+
+  /** Whether a digit run (phone, card, SSN, IPv4) may start at {@code i}. */
+  static boolean numberStart(CharSequence t, int i) {
+    char c = t.charAt(i);
+    int n = t.length();
+    boolean ok = isDigit(c) || (c == '+' || c == '(') && i + 1 < n && isDigit(t.charAt(i + 1));
+    if (!ok || i == 0) {
+      return ok;
+    }
+    char p = t.charAt(i - 1);
+    return !(Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '-' || p == '/'
+        || p == '+' || p == '$' || p == '#' || p == '=' || p == ':' && c != '+');
+  }
+
+  private static final int SPACE = 1;
+  private static final int DASH = 2;
+  private static final int DOT = 4;
+  private static final int PAREN = 8;
+
+  /**
+   * Phone number, payment card, US SSN or IPv4 address starting at {@code i}. The run of digit
+   * groups is classified whole; if it is nothing, shorter runs (dropping trailing groups) are
+   * tried, so a card number followed by another number is still found.
+   */
+  static int number(CharSequence t, int i, Set<PiiType> types, Hits out) {
+    int n = t.length();
+    int[] groups = new int[MAX_GROUPS];
+    int[] groupEnd = new int[MAX_GROUPS];
+    int[] groupStart = new int[MAX_GROUPS];
+    int[] sepBefore = new int[MAX_GROUPS]; // separator kinds before each group
+    int count = 0;
+    int digits = 0;
+    boolean plus = t.charAt(i) == '+';
+    int k = plus ? i + 1 : i;
+    int resume = -1;
+    int pendingSep = t.charAt(k) == '(' ? PAREN : 0;
+    if (pendingSep != 0) {
+      k++;
+    }
+    while (k < n) {
+      char c = t.charAt(k);
+      if (isDigit(c)) {
+        int s = k;
+        while (k < n && isDigit(t.charAt(k))) {
+          k++;
+        }
+        if (count > 0 && (count == MAX_GROUPS || digits + k - s > 19)) {
+          resume = s; // too long for one number: this group starts the next one
+          break;
+        }
+        if (k - s > 19) {
+          return skipToken(t, k);
+        }
+        sepBefore[count] = pendingSep;
+        groupStart[count] = s;
+        groups[count] = k - s;
+        groupEnd[count] = k;
+        count++;
+        digits += k - s;
+        continue;
+      }
+      int s = k;
+      int kinds = 0;
+      while (k < n && k - s < 3) {
+        char d = t.charAt(k);
+        int kind = d == ' ' ? SPACE : d == '-' ? DASH : d == '.' ? DOT : d == '(' || d == ')' ? PAREN : 0;
+        if (kind == 0) {
+          break;
+        }
+        kinds |= kind;
+        k++;
+      }
+      int len = k - s;
+      int plain = kinds & ~PAREN;
+      if (len == 0 || k >= n || !isDigit(t.charAt(k)) || len > 1 && (kinds & PAREN) == 0
+          || Integer.bitCount(plain) > 1) {
+        break;
+      }
+      pendingSep = kinds;
+    }
+    if (count == 0) {
+      return k;
+    }
+    int end = groupEnd[count - 1];
+    int extEnd = resume >= 0 ? end : extension(t, end);
+    if (resume < 0 && extEnd == end && end < n && Character.isLetterOrDigit(t.charAt(end))) {
+      // The last group is glued to a word ("0a"): it is not part of the number.
+      if (count == 1) {
+        return skipToken(t, end);
+      }
+      count--;
+      end = groupEnd[count - 1];
+      extEnd = end;
+    }
+    // Validated formats first (card, SSN, IP): the longest run of groups from each position.
+    // Then a phone number, from the run's start only, before the first validated match.
+    int a = 0;
+    int done = -1;
+    int firstStructured = count;
+    while (a < count) {
+      int found = -1;
+      for (int b = count; b > a && found < 0; b--) {
+        if (tryRun(t, i, a, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd,
+            types, out, false)) {
+          found = b;
+          done = Math.max(done, b == count ? Math.max(extEnd, groupEnd[b - 1]) : groupEnd[b - 1]);
+          firstStructured = Math.min(firstStructured, a);
+        }
+      }
+      a = found > 0 ? found : a + 1;
+    }
+    for (int b = firstStructured; b > 0; b--) {
+      if (tryRun(t, i, 0, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd, types,
+          out, true)) {
+        done = Math.max(done, b == count ? Math.max(extEnd, groupEnd[b - 1]) : groupEnd[b - 1]);
+        break;
+      }
+    }
+    if (resume >= 0) {
+      return resume;
+    }
+    return done >= 0 ? done : Math.max(extEnd, end);
+  }
+
+  /** Classifies groups [a, b) of a run as a validated format, or (phone) as a phone number. */
+  private static boolean tryRun(CharSequence t, int i, int a, int b, int count, int[] groups,
+      int[] groupStart, int[] groupEnd, int[] sepBefore, boolean plus, int extEnd,
+      Set<PiiType> types, Hits out, boolean phone) {
+    int from = a == 0 ? i : groupStart[a];
+    int to = groupEnd[b - 1];
+    int digits = 0;
+    int seps = a == 0 ? sepBefore[0] & PAREN : 0;
+    for (int g = a; g < b; g++) {
+      digits += groups[g];
+      if (g > a) {
+        seps |= sepBefore[g];
+      }
+    }
+    int[] sub = java.util.Arrays.copyOfRange(groups, a, b);
+    boolean spaceFirst = b - a > 1 && (sepBefore[a + 1] & SPACE) != 0;
+    int ext = b == count ? extEnd : to;
+    return phone
+        ? phone(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, spaceFirst, types, out)
+        : classify(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, types, out);
+  }
+
+  private static boolean phone(CharSequence t, int i, int end, int extEnd, int[] groups,
+      int count, int digits, boolean plus, int seps, boolean spaceFirst, Set<PiiType> types,
+      Hits out) {
+    boolean paren = (seps & PAREN) != 0;
+    boolean dot = (seps & DOT) != 0;
+    if (types.contains(PiiType.PHONE_NUMBER) && digits >= 7 && digits <= 15
+        && phoneShape(t, i, groups, count, digits, plus, paren, dot, spaceFirst)) {
+      out.add(i, extEnd, PiiType.PHONE_NUMBER.name(), plus || paren ? 0.85 : 0.75, "phone number");
+      return true;
+    }
+    return false;
+  }
+
+  private static boolean classify(CharSequence t, int i, int end, int extEnd, int[] groups,
+      int count, int digits, boolean plus, int seps, Set<PiiType> types, Hits out) {
+    boolean paren = (seps & PAREN) != 0;
+    boolean space = (seps & SPACE) != 0;
+    boolean dash = (seps & DASH) != 0;
+    boolean dot = (seps & DOT) != 0;
+    boolean ext = extEnd > end;
+    if (types.contains(PiiType.IP_ADDRESS) && !plus && !paren && !space && !dash && count == 4
+        && !ext && ipv4(t, i, end)) {
+      out.add(i, end, PiiType.IP_ADDRESS.name(), 0.9, "IPv4 address");
+      return true;
+    }
+    if (types.contains(PiiType.US_SSN) && !plus && !paren && !dot && !ext
+        && (count == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 && !(space && dash)
+            || count == 1 && digits == 9 && contextBefore(t, i, SSN_CONTEXT))
+        && Validators.usSsn(t, i, end)) {
+      out.add(i, end, PiiType.US_SSN.name(), 0.9, "US social security number");
+      return true;
+    }
+    if (types.contains(PiiType.CREDIT_CARD) && !plus && !paren && !dot && !ext
+        && digits >= (count == 1 ? 12 : 13) && digits <= 19 && !(space && dash)
+        && Validators.luhn(t, i, end)
+        && (count == 1 || minGroup(groups, count) >= 3)) {
+      out.add(i, end, PiiType.CREDIT_CARD.name(), 0.95, "payment card number");
+      return true;
+    }
+    return false;
+  }
+
+  private static int minGroup(int[] groups, int count) {
+    int m = Integer.MAX_VALUE;
+    for (int k = 0; k < count; k++) {
+      m = Math.min(m, groups[k]);
+    }
+    return m;
+  }
+
+  private static boolean phoneShape(CharSequence t, int i, int[] g, int count, int digits,
+      boolean plus, boolean paren, boolean dot, boolean spaceFirst) {
+    if (!spaceFirst && isDateShape(g, count)) {
+      return false;
+    }
+    if (plus) {
+      return true; // "+" and a country code: any grouping, "(0)" included
+    }
+    if (count == 1) {
+      return digits >= 10 && context(t, i, digits);
+    }
+    if (dot && count < 3) {
+      return false;
+    }
+    // SSN-shaped (3-2-4) and account-shaped (groups of four) numbers are not phone numbers.
+    if (count == 3 && g[0] == 3 && g[1] == 2 && g[2] == 4) {
+      return false;
+    }
+    int fours = 0;
+    for (int k = 0; k < count; k++) {
+      fours += g[k] == 4 ? 1 : 0;
+    }
+    if (fours >= 3) {
+      return false;
+    }
+    // Two groups ("55470 72", "90010-170") are as often house numbers or postcodes.
+    if (count == 2 && !paren && digits < 10 && !context(t, i, digits)) {
+      return false;
+    }
+    // Thousands separators ("1 000 000") are amounts, not phone numbers.
+    if (!paren && g[0] <= 3 && digits < 9) {
+      boolean thousands = true;
+      for (int k = 1; k < count; k++) {
+        thousands &= g[k] == 3;
+      }
+      if (thousands && g[0] == 1) {
+        return false;
+      }
+    }
+    for (int k = 0; k < count; k++) {
+      if (g[k] < 2 && !(k == 0 && digits >= 10) && !paren) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean context(CharSequence t, int i, int digits) {
+    return contextBefore(t, i, PHONE_CONTEXT) || contextAfter(t, i + digits, PHONE_CONTEXT);
+  }
+
+  /** Whether one of the (lower-case) words occurs in the 24 chars after {@code i}. */
+  static boolean contextAfter(CharSequence t, int i, String[] words) {
+    int to = Math.min(t.length(), i + 24);
+    for (int k = i; k < to; k++) {
+      for (String w : words) {
+        if (regionIs(t, k, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** yyyy-mm-dd or dd-mm-yyyy at the start (a date, possibly followed by a time). */
+  private static boolean isDateShape(int[] g, int count) {
+    return count >= 3 && (g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4);
+  }
+
+  private static int extension(CharSequence t, int end) {
+    int n = t.length();
+    int k = end;
+    if (k < n && (t.charAt(k) == 'x' || t.charAt(k) == 'X')) {
+      k++;
+    } else if (k + 4 < n && t.charAt(k) == ' ' && regionIs(t, k + 1, "ext")) {
+      k += 4;
+      if (k < n && t.charAt(k) == '.') {
+        k++;
+      }
+      if (k < n && t.charAt(k) == ' ') {
+        k++;
+      }
+    } else {
+      return end;
+    }
+    int s = k;
+    while (k < n && isDigit(t.charAt(k)) && k - s < 6) {
+      k++;
+    }
+    return k > s ? k : end;
+  }
+
+  private static boolean regionIs(CharSequence t, int at, String lower) {
+    if (at + lower.length() > t.length()) {
+      return false;
+    }
+    for (int k = 0; k < lower.length(); k++) {
+      if (Character.toLowerCase(t.charAt(at + k)) != lower.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final String[] PHONE_CONTEXT = {
+    "phone", "tel", "mobile", "cell", "call", "fax", "whatsapp", "sms", "contact", "number",
+    "desk", "office", "home", "work"
+  };
+  private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec"};
+
+  /** Whether one of the (lower-case) words occurs in the 40 chars before {@code i}. */
+  static boolean contextBefore(CharSequence t, int i, String[] words) {
+    int from = Math.max(0, i - 40);
+    for (int k = from; k < i; k++) {
+      for (String w : words) {
+        if (regionIs(t, k, w)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static int skipToken(CharSequence t, int k) {
+    int n = t.length();
+    while (k < n && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '.'
+        || t.charAt(k) == '-')) {
+      k++;
+    }
+    return k;
+  }
+
+  private static boolean ipv4(CharSequence t, int s, int e) {
+    int value = 0;
+    int len = 0;
+    for (int k = s; k <= e; k++) {
+      char c = k < e ? t.charAt(k) : '.';
+      if (c == '.') {
+        if (len == 0 || len > 3 || value > 255 || len > 1 && t.charAt(k - len) == '0') {
+          return false;
+        }
+        value = 0;
+        len = 0;
+      } else {
+        value = value * 10 + (c - '0');
+        len++;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isHex(char c) {
+    return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+  }
+
+  /** IPv6 address containing the ':' at {@code colon}. */
+  static int ipv6(CharSequence t, int colon, Hits out) {
+    int n = t.length();
+    int s = colon;
+    while (s > 0 && colon - s < 40 && (isHex(t.charAt(s - 1)) || t.charAt(s - 1) == ':')) {
+      s--;
+    }
+    int e = colon;
+    while (e < n && e - s < 45 && (isHex(t.charAt(e)) || t.charAt(e) == ':' || t.charAt(e) == '.')) {
+      e++;
+    }
+    while (e > colon && (t.charAt(e - 1) == '.'
+        || t.charAt(e - 1) == ':' && (e - 2 < s || t.charAt(e - 2) != ':'))) {
+      e--;
+    }
+    if (s > 0 && (Character.isLetterOrDigit(t.charAt(s - 1)) || t.charAt(s - 1) == '_')
+        || e < n && (Character.isLetterOrDigit(t.charAt(e)) || t.charAt(e) == '_')) {
+      return e;
+    }
+    int groups = 0;
+    int doubles = 0;
+    int len = 0;
+    boolean letters = false;
+    for (int k = s; k < e; k++) {
+      char c = t.charAt(k);
+      if (c == ':') {
+        if (k + 1 < e && t.charAt(k + 1) == ':') {
+          doubles++;
+          if (len > 0) {
+            groups++;
+          }
+          len = 0;
+          k++;
+          continue;
+        }
+        if (len == 0 && k != s) {
+          return e;
+        }
+        if (len > 0) {
+          groups++;
+        }
+        len = 0;
+      } else if (c == '.') {
+        return e; // embedded IPv4 forms are rare in text; not reported
+      } else {
+        letters |= !isDigit(c);
+        if (++len > 4) {
+          return e;
+        }
+      }
+    }
+    if (len > 0) {
+      groups++;
+    }
+    boolean valid = doubles == 0 ? groups == 8 : doubles == 1 && groups >= 2 && groups <= 7;
+    if (valid && (letters || groups == 8)) {
+      out.add(s, e, PiiType.IP_ADDRESS.name(), 0.9, "IPv6 address");
+    }
+    return e;
+  }
+
+  /** Whether an IBAN (two letters, two check digits) may start at {@code i}. */
+  static boolean ibanStart(CharSequence t, int i) {
+    int n = t.length();
+    return i + 15 <= n && isDigit(t.charAt(i + 2)) && isDigit(t.charAt(i + 3))
+        && isAsciiLetter(t.charAt(i)) && isAsciiLetter(t.charAt(i + 1))
+        && (i == 0 || !Character.isLetterOrDigit(t.charAt(i - 1)));
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+  }
+
+  /** IBAN starting at {@code i}, compact or in space-separated groups; longest valid wins. */
+  static int iban(CharSequence t, int i, Hits out) {
+    int n = t.length();
+    int k = i;
+    int compact = 0;
+    int best = -1;
+    while (k < n && compact < 34) {
+      char c = t.charAt(k);
+      if (c < 128 && Character.isLetterOrDigit(c)) {
+        compact++;
+        k++;
+        continue;
+      }
+      if (c == ' ' && k + 1 < n && Character.isLetterOrDigit(t.charAt(k + 1))
+          && t.charAt(k + 1) < 128) {
+        if (compact >= 15 && Validators.iban(t, i, k)) {
+          best = k;
+        }
+        k++;
+        continue;
+      }
+      break;
+    }
+    if (k < n && Character.isLetterOrDigit(t.charAt(k))) {
+      return best > 0 ? report(i, best, out) : -1;
+    }
+    if (compact >= 15 && Validators.iban(t, i, k)) {
+      best = k;
+    }
+    return best > 0 ? report(i, best, out) : -1;
+  }
+
+  private static int report(int s, int e, Hits out) {
+    out.add(s, e, PiiType.IBAN.name(), 0.99, "IBAN");
+    return e;
+  }
+}

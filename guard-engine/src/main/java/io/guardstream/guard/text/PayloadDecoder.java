@@ -1,0 +1,251 @@
+package io.guardstream.guard.text;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds base64, hex and URL-encoded runs in a text and decodes those that turn out to be
+ * printable text, so smuggled instructions or secrets are scanned in clear. Work is linear in
+ * the input and each decoded payload is capped by the caller's budget.
+ */
+public final class PayloadDecoder {
+  private PayloadDecoder() {}
+
+  /** Shortest base64 run worth decoding (16 bytes of payload: shorter runs are mostly ids). */
+  static final int MIN_BASE64 = 20;
+  /** Shortest hex run worth decoding (8 bytes). */
+  static final int MIN_HEX = 16;
+  /** Fewest %XX escapes for a URL-encoded run. */
+  static final int MIN_URL_ESCAPES = 3;
+  /** Shortest decoded text that counts as a payload. */
+  static final int MIN_DECODED = 6;
+
+  /**
+   * Decodes the encoded runs of {@code text[0, end)}, stopping once {@code budget} decoded chars
+   * have been produced.
+   */
+  public static List<EncodedPayload> find(CharSequence text, int end, int budget) {
+    List<EncodedPayload> found = null;
+    int produced = 0;
+    int i = 0;
+    while (i < end && produced < budget) {
+      char c = text.charAt(i);
+      if (!isTokenChar(c)) {
+        i++;
+        continue;
+      }
+      int start = i;
+      int escapes = 0;
+      while (i < end && isTokenChar(text.charAt(i))) {
+        if (text.charAt(i) == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
+            && hex(text.charAt(i + 2)) >= 0) {
+          escapes++;
+        }
+        i++;
+      }
+      if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES) {
+        continue; // too short to be a payload: most words end here
+      }
+      EncodedPayload p = decodeRun(text, start, i, escapes, budget - produced);
+      if (p != null) {
+        if (found == null) {
+          found = new ArrayList<>(2);
+        }
+        found.add(p);
+        produced += p.decoded().length();
+      }
+    }
+    return found == null ? List.of() : found;
+  }
+
+  private static final boolean[] TOKEN = new boolean[128];
+
+  static {
+    for (int c = 0; c < 128; c++) {
+      TOKEN[c] = Character.isLetterOrDigit(c) || "+/=-_%\\.!~*'()".indexOf(c) >= 0;
+    }
+  }
+
+  private static boolean isTokenChar(char c) {
+    return c < 128 && TOKEN[c];
+  }
+
+  private static EncodedPayload decodeRun(
+      CharSequence text, int start, int end, int escapes, int budget) {
+    if (escapes >= MIN_URL_ESCAPES) {
+      String decoded = urlDecode(text, start, end, budget);
+      return decoded == null ? null : new EncodedPayload(start, end, "url", decoded);
+    }
+    // Trim characters that can surround but not belong to base64/hex runs.
+    while (start < end && !isBase64(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && !isBase64(text.charAt(end - 1)) && text.charAt(end - 1) != '=') {
+      end--;
+    }
+    int len = end - start;
+    if (len >= MIN_HEX && allHex(text, start, end) && (len & 1) == 0) {
+      String decoded = hexDecode(text, start, end, budget);
+      return decoded == null ? null : new EncodedPayload(start, end, "hex", decoded);
+    }
+    if (len >= MIN_BASE64 && allBase64(text, start, end) && looksLikeBase64(text, start, end)) {
+      String decoded = base64Decode(text, start, end, budget);
+      return decoded == null ? null : new EncodedPayload(start, end, "base64", decoded);
+    }
+    return null;
+  }
+
+  private static boolean isBase64(char c) {
+    return c < 128 && (Character.isLetterOrDigit(c) || c == '+' || c == '/' || c == '-' || c == '_');
+  }
+
+  private static boolean allBase64(CharSequence t, int s, int e) {
+    int i = s;
+    while (i < e && isBase64(t.charAt(i))) {
+      i++;
+    }
+    while (i < e && t.charAt(i) == '=') {
+      i++;
+    }
+    return i == e;
+  }
+
+  /** Real base64 of text mixes cases; skip words, paths and snake_case identifiers. */
+  private static boolean looksLikeBase64(CharSequence t, int s, int e) {
+    int upper = 0;
+    int lower = 0;
+    for (int i = s; i < e; i++) {
+      char c = t.charAt(i);
+      if (c >= 'A' && c <= 'Z') {
+        upper++;
+      } else if (c >= 'a' && c <= 'z') {
+        lower++;
+      }
+    }
+    return upper >= 2 && lower >= 2;
+  }
+
+  private static boolean allHex(CharSequence t, int s, int e) {
+    for (int i = s; i < e; i++) {
+      if (hex(t.charAt(i)) < 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  static int hex(char c) {
+    if (c >= '0' && c <= '9') {
+      return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+      return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+      return c - 'A' + 10;
+    }
+    return -1;
+  }
+
+  private static String hexDecode(CharSequence t, int s, int e, int budget) {
+    int n = Math.min((e - s) / 2, budget);
+    byte[] bytes = new byte[n];
+    for (int k = 0; k < n; k++) {
+      bytes[k] = (byte) (hex(t.charAt(s + 2 * k)) << 4 | hex(t.charAt(s + 2 * k + 1)));
+    }
+    return printable(bytes, n);
+  }
+
+  private static String base64Decode(CharSequence t, int s, int e, int budget) {
+    int len = Math.min(e - s, budget * 4 / 3 + 4);
+    byte[] bytes = new byte[len * 3 / 4 + 3];
+    int n = 0;
+    int acc = 0;
+    int bits = 0;
+    for (int i = s; i < s + len; i++) {
+      int v = b64(t.charAt(i));
+      if (v < 0) {
+        break; // padding
+      }
+      acc = acc << 6 | v;
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        bytes[n++] = (byte) (acc >> bits);
+      }
+    }
+    return printable(bytes, n);
+  }
+
+  private static int b64(char c) {
+    if (c >= 'A' && c <= 'Z') {
+      return c - 'A';
+    }
+    if (c >= 'a' && c <= 'z') {
+      return c - 'a' + 26;
+    }
+    if (c >= '0' && c <= '9') {
+      return c - '0' + 52;
+    }
+    if (c == '+' || c == '-') {
+      return 62;
+    }
+    if (c == '/' || c == '_') {
+      return 63;
+    }
+    return -1;
+  }
+
+  private static String urlDecode(CharSequence t, int s, int e, int budget) {
+    byte[] bytes = new byte[Math.min(e - s, budget * 3)];
+    int n = 0;
+    for (int i = s; i < e && n < bytes.length; i++) {
+      char c = t.charAt(i);
+      if (c == '%' && i + 2 < e && hex(t.charAt(i + 1)) >= 0 && hex(t.charAt(i + 2)) >= 0) {
+        bytes[n++] = (byte) (hex(t.charAt(i + 1)) << 4 | hex(t.charAt(i + 2)));
+        i += 2;
+      } else if (c == '+') {
+        bytes[n++] = ' ';
+      } else {
+        bytes[n++] = (byte) c;
+      }
+    }
+    return printable(bytes, n);
+  }
+
+  /** UTF-8 text of the bytes if it is valid and almost all printable, else null. */
+  private static String printable(byte[] bytes, int n) {
+    if (n < MIN_DECODED) {
+      return null;
+    }
+    CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+        .onMalformedInput(CodingErrorAction.REPORT)
+        .onUnmappableCharacter(CodingErrorAction.REPORT);
+    CharBuffer chars;
+    try {
+      chars = decoder.decode(ByteBuffer.wrap(bytes, 0, n));
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+    int bad = 0;
+    int letters = 0;
+    for (int i = 0; i < chars.length(); i++) {
+      char c = chars.charAt(i);
+      if (Character.isLetter(c)) {
+        letters++;
+      } else if (Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t') {
+        bad++;
+      }
+    }
+    if (bad * 20 > chars.length() || letters * 2 < chars.length()) {
+      return null;
+    }
+    return chars.toString();
+  }
+}

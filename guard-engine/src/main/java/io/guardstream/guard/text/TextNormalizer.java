@@ -1,0 +1,350 @@
+package io.guardstream.guard.text;
+
+/**
+ * Builds the {@link NormalizedText} matching view in a few linear passes. Stateless and
+ * thread-safe.
+ */
+public final class TextNormalizer {
+  private TextNormalizer() {}
+
+  private static final int BLACK_FLAG = 0x1F3F4;
+
+  /** ASCII classes: 0 separator, 1 lower-case letter, 2 upper-case letter, 3 digit, '@' or '$'. */
+  private static final byte[] ASCII_CLASS = new byte[128];
+
+  static {
+    for (char c = 'a'; c <= 'z'; c++) {
+      ASCII_CLASS[c] = 1;
+    }
+    for (char c = 'A'; c <= 'Z'; c++) {
+      ASCII_CLASS[c] = 2;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      ASCII_CLASS[c] = 3;
+    }
+    ASCII_CLASS['@'] = 3;
+    ASCII_CLASS['$'] = 3;
+  }
+
+  /** Normalises {@code text[0, end)}. */
+  public static NormalizedText normalize(CharSequence text, int end) {
+    int cap = end + 16;
+    char[] out = new char[cap];
+    int[] from = new int[cap];
+    int[] to = new int[cap];
+    int n = 0;
+    int invisible = 0;
+    int tags = 0;
+    int bidi = 0;
+    int confusableInWord = 0;
+    int latinInWord = 0;
+    int mixedWords = 0;
+    boolean inFlag = false;
+    int leetCandidates = 0;
+    int wordLength = 0;
+    int sepLength = 0;
+    int singleRun = 0;
+    boolean spacedLetters = false;
+    for (int i = 0; i < end; ) {
+      char ch = text.charAt(i);
+      if (ch < 128) {
+        // ASCII fast path: most text is ASCII, and it needs no table look-up beyond this.
+        if (n + 2 >= out.length) {
+          int grow = out.length * 2;
+          out = java.util.Arrays.copyOf(out, grow);
+          from = java.util.Arrays.copyOf(from, grow);
+          to = java.util.Arrays.copyOf(to, grow);
+        }
+        byte cls = ASCII_CLASS[ch];
+        if (cls != 0) {
+          out[n] = cls == 2 ? (char) (ch + 32) : ch;
+          from[n] = i;
+          to[n] = i + 1;
+          n++;
+          if (wordLength == 0) {
+            // A new word: extend a run of single letters split by one separator char?
+            singleRun = sepLength == 1 ? singleRun : 0;
+          }
+          sepLength = 0;
+          wordLength++;
+          if (cls != 3) {
+            latinInWord++;
+          } else {
+            leetCandidates++;
+          }
+        } else {
+          if (wordLength == 1) {
+            spacedLetters |= ++singleRun >= 3;
+          } else if (wordLength > 1) {
+            singleRun = 0;
+          }
+          wordLength = 0;
+          sepLength++;
+          if (latinInWord > 0 && confusableInWord > 0) {
+            mixedWords++;
+          }
+          latinInWord = 0;
+          confusableInWord = 0;
+          if (n > 0 && out[n - 1] == ' ') {
+            to[n - 1] = i + 1;
+          } else if (n > 0) {
+            out[n] = ' ';
+            from[n] = i;
+            to[n] = i + 1;
+            n++;
+          }
+        }
+        inFlag = false;
+        i++;
+        continue;
+      }
+      int cp = Character.codePointAt(text, i);
+      int next = i + Character.charCount(cp);
+      leetCandidates++; // non-ASCII text takes the general path through every pass
+      spacedLetters = true;
+      if (next > end) {
+        next = end;
+      }
+      String folded;
+      if (cp >= 0xE0000 && cp <= 0xE007F) {
+        // Tag characters spell ASCII invisibly; decode them so what they hide is scanned.
+        if (!inFlag) {
+          tags++;
+        }
+        folded = cp >= 0xE0020 && cp <= 0xE007E ? CharFolding.fold(cp - 0xE0000) : "";
+        if (cp == 0xE007F) {
+          inFlag = false;
+        }
+      } else if (isInvisible(cp)) {
+        if (cp >= 0x202A && cp <= 0x202E || cp >= 0x2066 && cp <= 0x2069) {
+          bidi++;
+        } else if (cp != 0x200D) {
+          invisible++;
+        }
+        folded = "";
+      } else {
+        inFlag = cp == BLACK_FLAG;
+        if (cp < 128) {
+          char c = (char) cp;
+          folded = CharFolding.fold(cp);
+          if (Character.isLetter(c)) {
+            latinInWord++;
+          }
+        } else {
+          folded = CharFolding.fold(cp);
+          if (CharFolding.isConfusable(cp)) {
+            confusableInWord++;
+          }
+        }
+      }
+      for (int k = 0; k < folded.length(); k++) {
+        char f = folded.charAt(k);
+        boolean word = Character.isLetterOrDigit(f) || f == '@' || f == '$';
+        if (n + 2 >= out.length) {
+          int grow = out.length * 2;
+          out = java.util.Arrays.copyOf(out, grow);
+          from = java.util.Arrays.copyOf(from, grow);
+          to = java.util.Arrays.copyOf(to, grow);
+        }
+        if (word) {
+          out[n] = f;
+          from[n] = i;
+          to[n] = next;
+          n++;
+        } else {
+          if (latinInWord > 0 && confusableInWord > 0) {
+            mixedWords++;
+          }
+          latinInWord = 0;
+          confusableInWord = 0;
+          if (n > 0 && out[n - 1] == ' ') {
+            to[n - 1] = next; // extend the separator run
+          } else if (n > 0) {
+            out[n] = ' ';
+            from[n] = i;
+            to[n] = next;
+            n++;
+          }
+        }
+      }
+      i = next;
+    }
+    if (latinInWord > 0 && confusableInWord > 0) {
+      mixedWords++;
+    }
+    if (wordLength == 1) {
+      spacedLetters |= ++singleRun >= 3;
+    }
+    boolean spacesAdded = leetCandidates > 0 && undoLeet(out, n);
+    if (spacedLetters || spacesAdded) {
+      n = joinSpacedLetters(out, from, to, n);
+    }
+    if (n > 0 && out[n - 1] == ' ') {
+      n--;
+    }
+    return new NormalizedText(out, n, from, to, invisible, tags, bidi, mixedWords);
+  }
+
+  /**
+   * Light fold for readers that want punctuation kept: letters folded as in the matching view
+   * (case, compatibility forms, confusables), invisible characters dropped, tag characters
+   * decoded; everything else unchanged.
+   */
+  public static String fold(CharSequence text, int end) {
+    StringBuilder b = new StringBuilder(end);
+    for (int i = 0; i < end; ) {
+      char ch = text.charAt(i);
+      if (ch < 128) {
+        b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        i++;
+        continue;
+      }
+      int cp = Character.codePointAt(text, i);
+      i += Character.charCount(cp);
+      if (cp >= 0xE0020 && cp <= 0xE007E) {
+        b.append(CharFolding.fold(cp - 0xE0000));
+      } else if (cp >= 0xE0000 && cp <= 0xE007F || isInvisible(cp)) {
+        continue;
+      } else if (cp < 128 || Character.isLetterOrDigit(cp)) {
+        b.append(CharFolding.fold(cp));
+      } else {
+        b.appendCodePoint(cp);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Format characters and fillers that render as nothing. */
+  static boolean isInvisible(int cp) {
+    if (cp < 0xAD) {
+      return false;
+    }
+    if (Character.getType(cp) == Character.FORMAT) {
+      return true;
+    }
+    return cp >= 0xFE00 && cp <= 0xFE0F
+        || cp >= 0xE0100 && cp <= 0xE01EF
+        || cp == 0x034F || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0
+        || cp == 0x180E;
+  }
+
+  /**
+   * Folds leetspeak ("1gn0r3" → "ignore") inside words that mix letters and look-alike digits,
+   * leaving numbers and trailing version digits ("gpt4", "2024") alone. '@' and '$' become
+   * letters in such words and separators elsewhere. Returns whether separators were added.
+   */
+  private static boolean undoLeet(char[] out, int n) {
+    boolean added = false;
+    int i = 0;
+    while (i < n) {
+      if (out[i] == ' ') {
+        i++;
+        continue;
+      }
+      int start = i;
+      int letters = 0;
+      int leet = 0;
+      boolean letterAfterLeet = false;
+      while (i < n && out[i] != ' ') {
+        char c = out[i];
+        if (c >= 'a' && c <= 'z' || c >= 128 && Character.isLetter(c)) {
+          letters++;
+          letterAfterLeet |= leet > 0;
+        } else if (c < 128 && LEET[c] != 0) {
+          leet++;
+        }
+        i++;
+      }
+      if (leet == 0) {
+        continue;
+      }
+      boolean fold = letters >= 2 && letterAfterLeet;
+      for (int k = start; k < i; k++) {
+        char c = out[k];
+        if (c < 128 && LEET[c] != 0) {
+          if (fold) {
+            out[k] = LEET[c];
+          } else if (c == '@' || c == '$') {
+            out[k] = ' ';
+            added = true;
+          }
+        }
+      }
+    }
+    return added;
+  }
+
+  /** Leetspeak digits and symbols and the letters they stand for. */
+  private static final char[] LEET = new char[128];
+
+  static {
+    LEET['0'] = 'o';
+    LEET['1'] = 'i';
+    LEET['3'] = 'e';
+    LEET['4'] = 'a';
+    LEET['5'] = 's';
+    LEET['7'] = 't';
+    LEET['@'] = 'a';
+    LEET['$'] = 's';
+  }
+
+  /**
+   * Compacts the buffer: collapses double spaces left by {@link #undoLeet} and joins runs of
+   * three or more single letters each separated by one original character ("i g n o r e").
+   */
+  private static int joinSpacedLetters(char[] out, int[] from, int[] to, int n) {
+    int w = 0;
+    int r = 0;
+    while (r < n) {
+      char c = out[r];
+      if (c == ' ') {
+        if (w == 0 || out[w - 1] == ' ') {
+          r++;
+          continue;
+        }
+        copy(out, from, to, r, w++);
+        r++;
+        continue;
+      }
+      // A single-letter token followed by a one-char separator and another single letter?
+      int runEnd = spacedRunEnd(out, from, to, n, r);
+      if (runEnd > 0) {
+        for (int k = r; k < runEnd; k++) {
+          if (out[k] != ' ') {
+            copy(out, from, to, k, w++);
+          }
+        }
+        r = runEnd;
+        continue;
+      }
+      copy(out, from, to, r, w++);
+      r++;
+    }
+    return w;
+  }
+
+  /** End of a run of >= 3 spaced single letters starting at r, or -1. */
+  private static int spacedRunEnd(char[] out, int[] from, int[] to, int n, int r) {
+    if (!isSingle(out, n, r)) {
+      return -1;
+    }
+    int count = 1;
+    int k = r + 1;
+    while (k + 1 < n && out[k] == ' ' && to[k] - from[k] == 1 && isSingle(out, n, k + 1)) {
+      count++;
+      k += 2;
+    }
+    return count >= 3 ? k : -1;
+  }
+
+  private static boolean isSingle(char[] out, int n, int i) {
+    return out[i] != ' ' && Character.isLetter(out[i]) && (i + 1 >= n || out[i + 1] == ' ')
+        && (i == 0 || out[i - 1] == ' ');
+  }
+
+  private static void copy(char[] out, int[] from, int[] to, int r, int w) {
+    out[w] = out[r];
+    from[w] = from[r];
+    to[w] = to[r];
+  }
+}

@@ -1,0 +1,63 @@
+package io.guardstream.guard.detect;
+
+import static io.guardstream.guard.Fixtures.hasType;
+import static io.guardstream.guard.Fixtures.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guardstream.guard.Finding;
+import io.guardstream.guard.GuardResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PiiTest {
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "EMAIL|Write to jane.doe+news@mail.example.org today.|jane.doe+news@mail.example.org",
+      "PHONE_NUMBER|Call me on +1 (415) 555-0132 tonight.|+1 (415) 555-0132",
+      "PHONE_NUMBER|Office: +44 20 7946 0958.|+44 20 7946 0958",
+      "PHONE_NUMBER|My number is (415) 555-0132x123.|(415) 555-0132x123",
+      "PHONE_NUMBER|Fax 415.555.0132 please|415.555.0132",
+      "PHONE_NUMBER|mobile: 4155550132|4155550132",
+      "CREDIT_CARD|Card 4111 1111 1111 1111 exp 12/29|4111 1111 1111 1111",
+      "CREDIT_CARD|amex 378282246310005 on file|378282246310005",
+      "IBAN|IBAN GB82 WEST 1234 5698 7654 32 (UK)|GB82 WEST 1234 5698 7654 32",
+      "IBAN|pay DE89370400440532013000 now|DE89370400440532013000",
+      "US_SSN|SSN: 123-45-6780.|123-45-6780",
+      "IP_ADDRESS|host 192.168.10.20 is down|192.168.10.20",
+      "IP_ADDRESS|v6 2001:db8:85a3::8a2e:370:7334 up|2001:db8:85a3::8a2e:370:7334",
+      "PERSON|Dear Alice Johnson, thanks for writing.|Alice Johnson",
+      "PERSON|The patient was seen by Dr. Maria Lopez yesterday.|Maria Lopez",
+  })
+  void findsExactSpans(String type, String text, String value) {
+    GuardResult r = output(text);
+    Finding f = r.findings().stream().filter(x -> x.entityType().equals(type)).findFirst()
+        .orElseThrow(() -> new AssertionError(type + " not found in: " + text));
+    assertThat(text.substring(f.span().start(), f.span().end())).isEqualTo(value);
+    assertThat(r.redactedContent()).doesNotContain(value).contains("[" + type + "]");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "Card 4111 1111 1111 1112 is invalid",   // Luhn fails
+      "IBAN GB82 WEST 1234 5698 7654 33",      // mod 97 fails
+      "SSN 000-12-3456 or 666-12-3456 or 912-12-3456",
+      "version 1.2.3 of the tool, 999.1.1.1",
+      "The meeting is on 2024-05-17 at 10:30.",
+      "It costs 1 000 000 dollars",
+      "Order 55470 72 boxes",
+      "user at example dot com",
+  })
+  void rejectsLookAlikes(String text) {
+    GuardResult r = output(text);
+    assertThat(r.findings()).as(text).noneMatch(f -> f.category().equals("pii"));
+  }
+
+  @Test
+  void twoGroupNumbersNeedPhoneContext() {
+    assertThat(hasType(output("Reach me at 467 3395."), "PHONE_NUMBER")).isFalse();
+    assertThat(hasType(output("My phone: 467 3395."), "PHONE_NUMBER")).isTrue();
+  }
+}

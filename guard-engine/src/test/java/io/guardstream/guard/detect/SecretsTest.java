@@ -1,0 +1,101 @@
+package io.guardstream.guard.detect;
+
+import static io.guardstream.guard.Fixtures.has;
+import static io.guardstream.guard.Fixtures.hasType;
+import static io.guardstream.guard.Fixtures.output;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.guardstream.guard.Fake;
+import io.guardstream.guard.Finding;
+import io.guardstream.guard.GuardResult;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecretsTest {
+
+  static Stream<Arguments> providerSecrets() {
+    return Stream.of(
+        Arguments.of("AWS_ACCESS_KEY", "aws_access_key_id = " + Fake.awsAccessKey(1)),
+        Arguments.of("AWS_SECRET_KEY", "aws_secret_access_key = " + Fake.random(Fake.ALNUM + "/+", 40, 2)),
+        Arguments.of("GITHUB_TOKEN", "token: " + Fake.githubToken(3)),
+        Arguments.of("GITLAB_TOKEN", "export GL=" + Fake.gitlabToken(4)),
+        Arguments.of("SLACK_TOKEN", "SLACK=" + Fake.slackBotToken(5)),
+        Arguments.of("STRIPE_KEY", "stripe.api_key = '" + Fake.stripeKey(6) + "'"),
+        Arguments.of("OPENAI_API_KEY", "use " + Fake.openAiKey(7) + " for the call"),
+        Arguments.of("ANTHROPIC_API_KEY", "key " + Fake.anthropicKey(8)),
+        Arguments.of("GCP_API_KEY", "maps key " + Fake.gcpApiKey(9)),
+        Arguments.of("JWT", "Authorization header value: " + Fake.jwt(10)),
+        Arguments.of("PRIVATE_KEY", "here it is:\n" + Fake.pemPrivateKey(11) + "\nkeep it safe"),
+        Arguments.of("DB_CONNECTION_STRING", "DATABASE_URL=postgres://app:" + Fake.password(12) + "@db.internal:5432/prod"),
+        Arguments.of("AZURE_STORAGE_KEY", "DefaultEndpointsProtocol=https;AccountName=x;AccountKey="
+            + Fake.random(Fake.ALNUM + "+/", 86, 13) + "==;EndpointSuffix=core.windows.net"),
+        Arguments.of("GENERIC_SECRET", "db_password = \"" + Fake.password(14) + "\""),
+        Arguments.of("GENERIC_SECRET", "api_key: " + Fake.random(Fake.HEX, 32, 15)),
+        Arguments.of("HTTP_AUTH_HEADER", "curl -H 'Authorization: Bearer " + Fake.random(Fake.ALNUM, 40, 16) + "'"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("providerSecrets")
+  void detectsAndRedactsProviderFormats(String type, String text) {
+    GuardResult r = output(text);
+    assertThat(hasType(r, type)).as(text).isTrue();
+    assertThat(r.redactedContent()).contains("[" + type + "]");
+    Finding f = r.findings().stream().filter(x -> x.entityType().equals(type)).findFirst().orElseThrow();
+    String value = text.substring(f.span().start(), f.span().end());
+    assertThat(r.redactedContent()).doesNotContain(value);
+    assertThat(f.toString()).doesNotContain(value);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "password = ${DB_PASSWORD}",
+      "api_key: <your-api-key>",
+      "token = process.env.GITHUB_TOKEN",
+      "secret: xxxxxxxxxxxxxxxx",
+      "password: \"********\"",
+      "AKIA1234",
+      "Set your password in the settings page.",
+      "The token bucket algorithm limits request rates.",
+      "key = value",
+      "passwordLabel = \"Password:\"",
+  })
+  void ignoresPlaceholdersReferencesAndProse(String text) {
+    assertThat(has(output(text), "secret")).as(text).isFalse();
+  }
+
+  @Test
+  void jwtNeedsAValidHeader() {
+    String bogus = "eyJub3RhbmFsZyI6MX0.eyJzdWIiOiJ4In0.c2lnbmF0dXJlaGVyZQ";
+    assertThat(hasType(output("value " + bogus), "JWT")).isFalse();
+  }
+
+  @Test
+  void secretInsideBase64IsRedactedAsTheWholeEncodedRun() {
+    String inner = "aws_secret_access_key=" + Fake.random(Fake.ALNUM + "/+", 40, 21);
+    String b64 = Base64.getEncoder().encodeToString(inner.getBytes(StandardCharsets.UTF_8));
+    GuardResult r = output("config blob: " + b64 + " end");
+    assertThat(r.findings()).anyMatch(f -> f.category().equals("secret")
+        && f.location().equals("content+base64"));
+    assertThat(r.redactedContent()).isEqualTo("config blob: [AWS_SECRET_KEY] end");
+  }
+
+  @Test
+  void secretsInToolArgumentsAndAttributesAreRedactedToo() {
+    String key = Fake.githubToken(31);
+    GuardResult r = io.guardstream.guard.Fixtures.RULES_ONLY.check(
+        io.guardstream.guard.GuardRequest.builder(io.guardstream.guard.Kind.TOOL_CALL)
+            .tool("http_get", "{\"url\":\"https://api.example\",\"token\":\"" + key + "\"}")
+            .attributes(java.util.Map.of("note", "use " + key))
+            .build());
+    assertThat(r.findings()).extracting(Finding::location)
+        .contains("tool.arguments", "attributes.note");
+    assertThat(r.redactedToolArguments()).doesNotContain(key).contains("[GITHUB_TOKEN]");
+    assertThat(r.redactedAttributes().get("note")).isEqualTo("use [GITHUB_TOKEN]");
+  }
+}

@@ -1,0 +1,50 @@
+package io.guardstream.guard.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.StringLength;
+import net.jqwik.api.constraints.CharRange;
+import org.junit.jupiter.api.Test;
+
+class LiteralMatcherTest {
+
+  private static List<String> matches(LiteralMatcher m, String text) {
+    List<String> out = new ArrayList<>();
+    m.scan(text, 0, text.length(), (id, s, e) -> out.add(id + "@" + s + "-" + e));
+    return out;
+  }
+
+  @Test
+  void findsOverlappingAndNestedLiteralsCaseInsensitively() {
+    LiteralMatcher m = LiteralMatcher.of(List.of("he", "she", "his", "hers"));
+    assertThat(matches(m, "uSHErs")).containsExactly("1@1-4", "0@2-4", "3@2-6");
+  }
+
+  @Test
+  void matchesNonAsciiLiterals() {
+    LiteralMatcher m = LiteralMatcher.of(List.of("übel", "指令"));
+    assertThat(matches(m, "ÜBEL und 忽略指令")).containsExactly("0@0-4", "1@11-13");
+  }
+
+  @Property(tries = 200)
+  void agreesWithNaiveSearch(
+      @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> literals,
+      @ForAll @StringLength(max = 60) @CharRange(from = 'a', to = 'c') String text) {
+    LiteralMatcher m = LiteralMatcher.of(literals);
+    Set<String> expected = new TreeSet<>();
+    for (int id = 0; id < literals.size(); id++) {
+      String lit = literals.get(id);
+      for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
+        expected.add(id + "@" + i + "-" + (i + lit.length()));
+      }
+    }
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+  }
+}

@@ -1,0 +1,172 @@
+package io.guardstream.app.cli;
+
+import io.guardstream.guard.classify.CorpusReader;
+import io.guardstream.guard.classify.LabelledText;
+import io.guardstream.guard.classify.Trainer;
+import io.guardstream.guard.classify.TrainerOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code guardstream train}: fits the prompt-attack classifier on labelled corpora in the eval
+ * format, writes the model file and prints a JSON report (cross-validated metrics, the threshold
+ * at the target false-positive rate, recall there, optional leave-one-source-out rounds).
+ */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+        "Train the prompt-attack classifier on eval-format corpora and print a JSON report.",
+        "Lines with direction \"input\" are used; a line is an attack when \"expect\" contains "
+            + "prompt_attack. An optional \"source\" field (else the file name) groups lines "
+            + "for --holdout-source and --leave-one-source-out."
+    })
+public final class TrainCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--corpus", required = true, paramLabel = "FILE.jsonl",
+      description = "Labelled corpus (repeatable).")
+  List<Path> corpora = new ArrayList<>();
+
+  @Option(names = "--output", required = true, paramLabel = "MODEL",
+      description = "Where to write the trained model.")
+  Path output;
+
+  @Option(names = "--holdout-source", paramLabel = "NAME",
+      description = "Keep this source out of training and report the model on it (repeatable).")
+  List<String> holdoutSources = new ArrayList<>();
+
+  @Option(names = "--leave-one-source-out",
+      description = "Also retrain without each source in turn and test on it (slow).")
+  boolean leaveOneSourceOut;
+
+  @Option(names = "--report", paramLabel = "FILE.json",
+      description = "Also write the JSON report to this file.")
+  Path reportFile;
+
+  @Option(names = "--model-version", paramLabel = "ID",
+      description = "Model id stored in the model (default: pa-lr-<today, UTC>).")
+  String modelVersion;
+
+  @Option(names = "--hash-bits", description = "log2 of the number of weights (default 18).")
+  Integer bits;
+
+  @Option(names = "--char-min", description = "Shortest character n-gram (default 3).")
+  Integer charMin;
+
+  @Option(names = "--char-max", description = "Longest character n-gram (default 5).")
+  Integer charMax;
+
+  @Option(names = "--word-max", description = "Longest word n-gram, 0 for none (default 2).")
+  Integer wordMax;
+
+  @Option(names = "--window-chars", description = "Longest text scored as one window.")
+  Integer windowChars;
+
+  @Option(names = "--max-scan-chars", description = "Most characters read from one text.")
+  Integer maxScanChars;
+
+  @Option(names = "--l2", description = "L2 regularisation strength.")
+  Double l2;
+
+  @Option(names = "--negative-l2-factor",
+      description = "Multiplies --l2 for negative weights (>= 1): favours evidence of attack over "
+          + "evidence of the benign sources seen in training.")
+  Double negativeL2Factor;
+
+  @Option(names = "--source-power",
+      description = "Source balancing within a class, 0 (none) to 1 (every source equal).")
+  Double sourcePower;
+
+  @Option(names = "--max-iterations", description = "L-BFGS iteration limit.")
+  Integer maxIterations;
+
+  @Option(names = "--folds", description = "Cross-validation folds (default 5).")
+  Integer folds;
+
+  @Option(names = "--inner-folds",
+      description = "Folds choosing the threshold in each leave-one-source-out round.")
+  Integer innerFolds;
+
+  @Option(names = "--target-fpr", description = "False-positive rate of the threshold (0.01).")
+  Double targetFpr;
+
+  @Option(names = "--seed", description = "Seed of the fold assignment.")
+  Long seed;
+
+  @Override
+  public Integer call() throws IOException {
+    PrintWriter err = spec.commandLine().getErr();
+    TrainerOptions options;
+    List<LabelledText> texts = new ArrayList<>();
+    try {
+      options = options();
+      for (Path corpus : corpora) {
+        texts.addAll(CorpusReader.read(corpus));
+      }
+    } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+      err.println("train: " + e.getMessage());
+      return 2;
+    }
+    Trainer.Result result;
+    try {
+      result = new Trainer(options, line -> {
+        err.println("train: " + line);
+        err.flush();
+      }).train(texts, new LinkedHashSet<>(holdoutSources), leaveOneSourceOut);
+    } catch (IllegalArgumentException e) {
+      err.println("train: " + e.getMessage());
+      return 2;
+    }
+    result.model().save(output);
+    String json = result.report().toJson();
+    if (reportFile != null) {
+      Files.writeString(reportFile, json + System.lineSeparator(), StandardCharsets.UTF_8);
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(json);
+    out.flush();
+    err.println("train: model written to " + output);
+    return 0;
+  }
+
+  private TrainerOptions options() {
+    String version = modelVersion != null
+        ? modelVersion : "pa-lr-" + LocalDate.now(ZoneOffset.UTC);
+    TrainerOptions d = TrainerOptions.defaults(version);
+    return new TrainerOptions(version,
+        or(bits, d.bits()),
+        or(charMin, d.charMin()),
+        or(charMax, d.charMax()),
+        or(wordMax, d.wordMax()),
+        or(windowChars, d.windowChars()),
+        or(maxScanChars, d.maxScanChars()),
+        or(l2, d.l2()),
+        or(negativeL2Factor, d.negativeL2Factor()),
+        or(sourcePower, d.sourcePower()),
+        or(maxIterations, d.maxIterations()),
+        or(folds, d.folds()),
+        or(innerFolds, d.innerFolds()),
+        or(targetFpr, d.targetFpr()),
+        or(seed, d.seed()));
+  }
+
+  private static <T> T or(T value, T fallback) {
+    return value != null ? value : fallback;
+  }
+}
