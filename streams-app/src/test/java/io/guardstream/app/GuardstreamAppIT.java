@@ -96,7 +96,7 @@ class GuardstreamAppIT {
 
   @Test
   void eventsFlowToAuditAlertsAndDlqAndTheEndpointsAnswer() throws Exception {
-    GuardstreamApp app = start(Map.of());
+    GuardstreamApp app = start(Map.of(AppConfig.ANOMALY_WINDOWS.key(), "2s", AppConfig.ANOMALY_GRACE.key(), "1s"));
     AiEvent clean = event("alice", EventKind.PROMPT, "Where is my parcel?");
     AiEvent attack = event("mallory", EventKind.PROMPT, ATTACK);
     try (KafkaProducer<String, AiEvent> producer = producer()) {
@@ -130,9 +130,15 @@ class GuardstreamAppIT {
         .contains("kafka_stream");
     assertThat(get(base + "/users/alice/risk?tenant=acme", null).statusCode()).isEqualTo(401);
     assertThat(get(base + "/users/alice/risk?tenant=acme", "wrong").statusCode()).isEqualTo(401);
+    // A later event of alice's advances her partition's stream time past her first window.
+    AiEvent later = AiEvent.newBuilder(event("alice", EventKind.PROMPT, "and now?"))
+        .setEventTime(clean.getEventTime().plusSeconds(10)).build();
+    try (KafkaProducer<String, AiEvent> producer = producer()) {
+      producer.send(record(later)).get();
+    }
+    await().atMost(Duration.ofSeconds(30)).until(() -> get(base + "/users/alice/risk?tenant=acme", API_KEY).statusCode() == 200);
     HttpResponse<String> risk = get(base + "/users/alice/risk?tenant=acme", API_KEY);
-    assertThat(risk.statusCode()).isEqualTo(200);
-    assertThat(risk.body()).contains("\"user\":\"alice\"").contains("\"windows\"");
+    assertThat(risk.body()).contains("\"user\":\"alice\"").contains("\"window\":\"PT2S\"").contains("\"recent\":[{");
     assertThat(get(base + "/users/nobody/risk?tenant=acme", API_KEY).statusCode()).isEqualTo(404);
   }
 

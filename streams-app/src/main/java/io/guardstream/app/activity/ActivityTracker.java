@@ -68,16 +68,24 @@ public final class ActivityTracker {
     return scorer;
   }
 
-  public UserActivity newUser() {
-    return UserActivity.create(sizesMs, scorer);
+  public OpenWindows newWindows() {
+    return OpenWindows.create(sizesMs.length);
   }
 
-  public UserActivity decode(byte[] bytes) {
-    return UserActivity.fromBytes(bytes, sizesMs, scorer);
+  public OpenWindows decodeWindows(byte[] bytes) {
+    return OpenWindows.fromBytes(bytes, sizesMs.length);
+  }
+
+  public UserBaselines newBaselines() {
+    return UserBaselines.create(sizesMs, scorer);
+  }
+
+  public UserBaselines decodeBaselines(byte[] bytes) {
+    return UserBaselines.fromBytes(bytes, sizesMs, scorer);
   }
 
   /** Adds an event to the open windows it falls in; a window already closed does not take it. */
-  public Added add(UserActivity user, EventFacts e) {
+  public Added add(OpenWindows user, EventFacts e) {
     long[] opened = new long[sizesMs.length];
     java.util.Arrays.fill(opened, Added.NONE);
     boolean counted = false;
@@ -86,15 +94,13 @@ public final class ActivityTracker {
     int hour = Instant.ofEpochMilli(e.timeMs()).atZone(zone).getHour();
     boolean offHours = hour < onHoursStart || hour >= onHoursEnd;
     for (int i = 0; i < sizesMs.length; i++) {
-      UserActivity.Window w = user.window(i);
       long start = Math.floorDiv(e.timeMs(), sizesMs[i]) * sizesMs[i];
-      if (start + sizesMs[i] <= w.closedUntil) {
+      if (start + sizesMs[i] <= user.closedUntil(i)) {
         continue;
       }
-      WindowAccumulator acc = w.accumulator(start);
+      WindowAccumulator acc = user.accumulator(i, start);
       if (acc == null) {
-        acc = new WindowAccumulator(start);
-        w.open.add(acc);
+        acc = user.open(i, start);
         opened[i] = start;
       }
       counted = true;
@@ -139,12 +145,12 @@ public final class ActivityTracker {
    *
    * @param cohort the cohort baseline for this window size; updated in place
    */
-  public Closed close(UserActivity user, int i, long start, BaselineState cohort) {
-    UserActivity.Window w = user.window(i);
-    WindowAccumulator acc = w.remove(start);
+  public Closed close(OpenWindows windows, UserBaselines baselines, int i, long start, BaselineState cohort) {
+    WindowAccumulator acc = windows.remove(i, start);
     if (acc == null) {
       return null;
     }
+    UserBaselines.Window w = baselines.window(i);
     long end = start + sizesMs[i];
     double[] x = acc.features();
     AnomalyScore score = scorer.score(w.baseline, cohort, start, x);
@@ -159,8 +165,8 @@ public final class ActivityTracker {
     if (ordinary) {
       scorer.update(cohort, start, x);
     }
-    w.closedUntil = Math.max(w.closedUntil, end);
-    w.remember(new UserActivity.Summary(start, end, score.score(), score.baseline().name().toLowerCase(java.util.Locale.ROOT),
+    windows.closedUntil(i, end);
+    w.remember(new UserBaselines.Summary(start, end, score.score(), score.baseline().name().toLowerCase(java.util.Locale.ROOT),
         score.explanation()));
     return new Closed(i, start, end, x, score, t, w.hysteresis.peakScore());
   }

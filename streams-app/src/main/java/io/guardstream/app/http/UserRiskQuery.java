@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.guardstream.app.activity.ActivityTracker;
-import io.guardstream.app.activity.UserActivity;
+import io.guardstream.app.activity.UserBaselines;
 import io.guardstream.app.topology.GuardTopology;
 import java.io.IOException;
 import java.net.URI;
@@ -59,7 +59,7 @@ public final class UserRiskQuery implements HttpEndpoints.ApiRoute {
       return error(400, "need a user id in the path and a tenant query parameter");
     }
     String key = tenant + ":" + user;
-    KeyQueryMetadata owner = streams.queryMetadataForKey(GuardTopology.USER_ACTIVITY_STORE, key, new StringSerializer());
+    KeyQueryMetadata owner = streams.queryMetadataForKey(GuardTopology.USER_BASELINES_STORE, key, new StringSerializer());
     if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE) {
       return error(503, "the store is not available yet (state " + streams.state() + "); retry shortly");
     }
@@ -71,37 +71,37 @@ public final class UserRiskQuery implements HttpEndpoints.ApiRoute {
     }
     try {
       ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
-          GuardTopology.USER_ACTIVITY_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
+          GuardTopology.USER_BASELINES_STORE, QueryableStoreTypes.<String, byte[]>keyValueStore()));
       byte[] bytes = store.get(key);
       if (bytes == null) {
-        return error(404, "no activity recorded for user " + user + " of tenant " + tenant);
+        return error(404, "no scored window yet for user " + user + " of tenant " + tenant);
       }
-      return HttpEndpoints.Response.json(200, JSON.writeValueAsString(render(tenant, user, tracker.decode(bytes))));
+      return HttpEndpoints.Response.json(200, JSON.writeValueAsString(render(tenant, user, tracker.decodeBaselines(bytes))));
     } catch (InvalidStateStoreException e) {
       return error(503, "the store is migrating (" + e.getMessage() + "); retry shortly");
     }
   }
 
-  private ObjectNode render(String tenant, String user, UserActivity activity) {
+  private ObjectNode render(String tenant, String user, UserBaselines activity) {
     ObjectNode root = JSON.createObjectNode();
     root.put("tenant", tenant);
     root.put("user", user);
     root.put("served_by", self.host() + ":" + self.port());
     ArrayNode windows = root.putArray("windows");
     for (int i = 0; i < activity.windowCount(); i++) {
-      UserActivity.Window w = activity.window(i);
+      UserBaselines.Window w = activity.window(i);
       ObjectNode node = windows.addObject();
       node.put("window", Duration.ofMillis(w.sizeMs()).toString());
       node.put("alert_open", w.alertOpen());
       var recent = w.recent();
       if (!recent.isEmpty()) {
-        UserActivity.Summary last = recent.get(recent.size() - 1);
+        UserBaselines.Summary last = recent.get(recent.size() - 1);
         node.put("score", last.score());
         node.put("baseline", last.baseline());
         node.put("explanation", last.explanation());
       }
       ArrayNode history = node.putArray("recent");
-      for (UserActivity.Summary s : recent) {
+      for (UserBaselines.Summary s : recent) {
         ObjectNode h = history.addObject();
         h.put("start", Instant.ofEpochMilli(s.start()).toString());
         h.put("end", Instant.ofEpochMilli(s.end()).toString());

@@ -36,7 +36,9 @@ public final class GuardTopology {
   public static final String RULES_STORE = "guard-rules";
   public static final String SYSTEM_PROMPTS_STORE = "system-prompts";
   public static final String ALERT_SUPPRESSION_STORE = "alert-suppression";
-  public static final String USER_ACTIVITY_STORE = "user-activity";
+  public static final String USER_WINDOWS_STORE = "user-windows";
+  /** Per-user baselines and recent window scores; queried by the risk endpoint. */
+  public static final String USER_BASELINES_STORE = "user-baselines";
   public static final String COHORT_STORE = "cohort-baselines";
   public static final String WINDOW_TIMERS_STORE = "window-timers";
   /** Consecutive quiet windows before a user's anomaly alert re-arms. */
@@ -98,15 +100,15 @@ public final class GuardTopology {
         Named.as("suppress-alerts"), ALERT_SUPPRESSION_STORE);
     guardAlerts.to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
 
-    for (String store : new String[] {USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE}) {
+    for (String store : new String[] {USER_WINDOWS_STORE, USER_BASELINES_STORE, COHORT_STORE, WINDOW_TIMERS_STORE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(
           Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray()));
     }
     ActivityTracker tracker = tracker(settings);
     KStream<String, SpecificRecord> activity = guarded.process(
-        () -> new UserActivityProcessor(USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE, tracker,
+        () -> new UserActivityProcessor(USER_WINDOWS_STORE, USER_BASELINES_STORE, COHORT_STORE, WINDOW_TIMERS_STORE, tracker,
             new AnomalyRecords(Math.max(HIGH_ANOMALY_SCORE, settings.anomalyAlertThreshold())), runtime.metrics()),
-        Named.as("user-activity"), USER_ACTIVITY_STORE, COHORT_STORE, WINDOW_TIMERS_STORE);
+        Named.as("user-activity"), USER_WINDOWS_STORE, USER_BASELINES_STORE, COHORT_STORE, WINDOW_TIMERS_STORE);
     activity
         .filter((k, v) -> v instanceof UserRisk, Named.as("user-risk"))
         .mapValues(v -> (UserRisk) v, Named.as("as-user-risk"))

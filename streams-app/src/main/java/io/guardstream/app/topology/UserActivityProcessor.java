@@ -2,7 +2,8 @@ package io.guardstream.app.topology;
 
 import io.guardstream.app.activity.ActivityTracker;
 import io.guardstream.app.activity.EventFacts;
-import io.guardstream.app.activity.UserActivity;
+import io.guardstream.app.activity.OpenWindows;
+import io.guardstream.app.activity.UserBaselines;
 import io.guardstream.app.anomaly.AlertHysteresis;
 import io.guardstream.app.anomaly.BaselineState;
 import io.guardstream.app.metrics.GuardMetrics;
@@ -30,20 +31,23 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * punctuation touches only the users whose windows are due.
  */
 final class UserActivityProcessor implements Processor<String, Guarded, String, SpecificRecord> {
-  private final String userStoreName;
+  private final String windowsStoreName;
+  private final String baselinesStoreName;
   private final String cohortStoreName;
   private final String timerStoreName;
   private final ActivityTracker tracker;
   private final AnomalyRecords records;
   private final GuardMetrics metrics;
   private ProcessorContext<String, SpecificRecord> context;
-  private KeyValueStore<String, byte[]> users;
+  private KeyValueStore<String, byte[]> windows;
+  private KeyValueStore<String, byte[]> baselines;
   private KeyValueStore<String, byte[]> cohorts;
   private KeyValueStore<String, byte[]> timers;
 
-  UserActivityProcessor(String userStoreName, String cohortStoreName, String timerStoreName, ActivityTracker tracker,
-      AnomalyRecords records, GuardMetrics metrics) {
-    this.userStoreName = userStoreName;
+  UserActivityProcessor(String windowsStoreName, String baselinesStoreName, String cohortStoreName,
+      String timerStoreName, ActivityTracker tracker, AnomalyRecords records, GuardMetrics metrics) {
+    this.windowsStoreName = windowsStoreName;
+    this.baselinesStoreName = baselinesStoreName;
     this.cohortStoreName = cohortStoreName;
     this.timerStoreName = timerStoreName;
     this.tracker = tracker;
@@ -54,7 +58,8 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
   @Override
   public void init(ProcessorContext<String, SpecificRecord> context) {
     this.context = context;
-    this.users = context.getStateStore(userStoreName);
+    this.windows = context.getStateStore(windowsStoreName);
+    this.baselines = context.getStateStore(baselinesStoreName);
     this.cohorts = context.getStateStore(cohortStoreName);
     this.timers = context.getStateStore(timerStoreName);
     long smallest = java.util.Arrays.stream(tracker.sizesMs()).min().orElseThrow();
@@ -64,8 +69,8 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
   @Override
   public void process(Record<String, Guarded> record) {
     String key = record.key();
-    byte[] stored = users.get(key);
-    UserActivity user = stored == null ? tracker.newUser() : tracker.decode(stored);
+    byte[] stored = windows.get(key);
+    OpenWindows user = stored == null ? tracker.newWindows() : tracker.decodeWindows(stored);
     ActivityTracker.Added added = tracker.add(user, facts(record.value()));
     if (added.late()) {
       metrics.lateEvent();
@@ -76,7 +81,7 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
         timers.put(TimerKeys.of(tracker.closesAt(i, opened[i]), i, opened[i], key), new byte[0]);
       }
     }
-    users.put(key, user.toBytes());
+    windows.put(key, user.toBytes());
   }
 
   private void closeDue(long streamTime) {
@@ -87,19 +92,22 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
     for (KeyValue<String, byte[]> timer : due) {
       timers.delete(timer.key);
       TimerKeys.Timer t = TimerKeys.parse(timer.key);
-      byte[] stored = users.get(t.userKey());
+      byte[] stored = windows.get(t.userKey());
       if (stored == null) {
         continue;
       }
-      UserActivity user = tracker.decode(stored);
+      OpenWindows open = tracker.decodeWindows(stored);
+      byte[] storedBaselines = baselines.get(t.userKey());
+      UserBaselines learned = storedBaselines == null ? tracker.newBaselines() : tracker.decodeBaselines(storedBaselines);
       String cohortKey = TimerKeys.tenant(t.userKey()) + "|" + t.windowIndex();
       byte[] cohortBytes = cohorts.get(cohortKey);
       BaselineState cohort = cohortBytes == null ? tracker.scorer().newState() : BaselineState.fromBytes(cohortBytes);
-      ActivityTracker.Closed closed = tracker.close(user, t.windowIndex(), t.windowStart(), cohort);
+      ActivityTracker.Closed closed = tracker.close(open, learned, t.windowIndex(), t.windowStart(), cohort);
       if (closed == null) {
         continue;
       }
-      users.put(t.userKey(), user.toBytes());
+      windows.put(t.userKey(), open.toBytes());
+      baselines.put(t.userKey(), learned.toBytes());
       cohorts.put(cohortKey, cohort.toBytes());
       emit(t.userKey(), closed);
     }

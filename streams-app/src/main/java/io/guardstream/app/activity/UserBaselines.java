@@ -10,24 +10,19 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
 /**
- * Everything guardstream keeps about one user: per window size the baseline, the alert
- * hysteresis, the open windows and the last scored windows; and the models and tools the user
- * has used (for the first-use feature). Bounded: a few open windows, {@link #RECENT} summaries,
- * {@link #MAX_SEEN} seen hashes.
+ * What a user's closed windows taught: per window size the baseline, the alert hysteresis and the
+ * last {@link #RECENT} scored windows (served by the risk query). Touched once per closed window.
  */
-public final class UserActivity {
+public final class UserBaselines {
   static final byte FORMAT_VERSION = 1;
   public static final int RECENT = 10;
-  static final int MAX_SEEN = 64;
   static final int MAX_EXPLANATION = 240;
 
-  /** A scored window, kept for the risk query. */
+  /** A scored window. */
   public record Summary(long start, long end, double score, String baseline, String explanation) {}
 
   /** State for one window size. */
@@ -35,9 +30,6 @@ public final class UserActivity {
     final long sizeMs;
     BaselineState baseline;
     HysteresisState hysteresis = new HysteresisState();
-    /** Windows ending at or before this were closed; later events for them are late. */
-    long closedUntil = Long.MIN_VALUE;
-    final List<WindowAccumulator> open = new ArrayList<>(2);
     final Deque<Summary> recent = new ArrayDeque<>(RECENT);
 
     Window(long sizeMs, BaselineState baseline) {
@@ -57,48 +49,28 @@ public final class UserActivity {
       return hysteresis.isOpen();
     }
 
-    WindowAccumulator accumulator(long start) {
-      for (WindowAccumulator a : open) {
-        if (a.start() == start) {
-          return a;
-        }
-      }
-      return null;
-    }
-
-    WindowAccumulator remove(long start) {
-      for (int i = 0; i < open.size(); i++) {
-        if (open.get(i).start() == start) {
-          return open.remove(i);
-        }
-      }
-      return null;
-    }
-
     void remember(Summary s) {
       if (recent.size() == RECENT) {
         recent.removeFirst();
       }
       String e = s.explanation();
-      recent.addLast(e.length() > MAX_EXPLANATION ? new Summary(s.start(), s.end(), s.score(), s.baseline(),
-          e.substring(0, MAX_EXPLANATION)) : s);
+      recent.addLast(e.length() > MAX_EXPLANATION
+          ? new Summary(s.start(), s.end(), s.score(), s.baseline(), e.substring(0, MAX_EXPLANATION)) : s);
     }
   }
 
   private final Window[] windows;
-  private int[] seen = new int[0];
 
-  private UserActivity(Window[] windows) {
+  private UserBaselines(Window[] windows) {
     this.windows = windows;
   }
 
-  /** A new user's state for these window sizes. */
-  public static UserActivity create(long[] windowSizesMs, AnomalyScorer scorer) {
-    Window[] w = new Window[windowSizesMs.length];
+  static UserBaselines create(long[] sizesMs, AnomalyScorer scorer) {
+    Window[] w = new Window[sizesMs.length];
     for (int i = 0; i < w.length; i++) {
-      w[i] = new Window(windowSizesMs[i], scorer.newState());
+      w[i] = new Window(sizesMs[i], scorer.newState());
     }
-    return new UserActivity(w);
+    return new UserBaselines(w);
   }
 
   public Window window(int i) {
@@ -107,24 +79,6 @@ public final class UserActivity {
 
   public int windowCount() {
     return windows.length;
-  }
-
-  /** Records a model or tool name; true when the user had not used it before. */
-  boolean firstUse(String name) {
-    if (name == null) {
-      return false;
-    }
-    int h = name.hashCode();
-    for (int v : seen) {
-      if (v == h) {
-        return false;
-      }
-    }
-    if (seen.length < MAX_SEEN) {
-      seen = Arrays.copyOf(seen, seen.length + 1);
-      seen[seen.length - 1] = h;
-    }
-    return true;
   }
 
   public byte[] toBytes() {
@@ -136,11 +90,6 @@ public final class UserActivity {
         out.writeLong(w.sizeMs);
         writeBlob(out, w.baseline.toBytes());
         writeBlob(out, w.hysteresis.toBytes());
-        out.writeLong(w.closedUntil);
-        out.writeByte(w.open.size());
-        for (WindowAccumulator a : w.open) {
-          a.write(out);
-        }
         out.writeByte(w.recent.size());
         for (Summary s : w.recent) {
           out.writeLong(s.start());
@@ -150,10 +99,6 @@ public final class UserActivity {
           out.writeUTF(s.explanation());
         }
       }
-      out.writeByte(seen.length);
-      for (int v : seen) {
-        out.writeInt(v);
-      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -161,42 +106,31 @@ public final class UserActivity {
   }
 
   /**
-   * Decodes a stored state; returns a fresh one when the bytes were written for other window
-   * sizes, another feature list or another format (the configuration changed).
+   * Decodes stored baselines; fresh ones when they were written for other window sizes or another
+   * feature list (the configuration changed), since old baselines cannot score new features.
    */
-  public static UserActivity fromBytes(byte[] bytes, long[] windowSizesMs, AnomalyScorer scorer) {
+  static UserBaselines fromBytes(byte[] bytes, long[] sizesMs, AnomalyScorer scorer) {
     try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
-      if (in.readByte() != FORMAT_VERSION || in.readByte() != windowSizesMs.length) {
-        return create(windowSizesMs, scorer);
+      if (in.readByte() != FORMAT_VERSION || in.readByte() != sizesMs.length) {
+        return create(sizesMs, scorer);
       }
-      Window[] w = new Window[windowSizesMs.length];
+      Window[] w = new Window[sizesMs.length];
       for (int i = 0; i < w.length; i++) {
         long size = in.readLong();
         BaselineState baseline = BaselineState.fromBytes(readBlob(in));
-        if (size != windowSizesMs[i] || baseline.features() != scorer.spec().size()) {
-          return create(windowSizesMs, scorer);
+        if (size != sizesMs[i] || baseline.features() != scorer.spec().size()) {
+          return create(sizesMs, scorer);
         }
         w[i] = new Window(size, baseline);
         w[i].hysteresis = HysteresisState.fromBytes(readBlob(in));
-        w[i].closedUntil = in.readLong();
-        int open = in.readByte();
-        for (int j = 0; j < open; j++) {
-          w[i].open.add(WindowAccumulator.read(in));
-        }
         int recent = in.readByte();
         for (int j = 0; j < recent; j++) {
           w[i].recent.addLast(new Summary(in.readLong(), in.readLong(), in.readFloat(), in.readUTF(), in.readUTF()));
         }
       }
-      UserActivity activity = new UserActivity(w);
-      int seen = in.readUnsignedByte();
-      activity.seen = new int[seen];
-      for (int i = 0; i < seen; i++) {
-        activity.seen[i] = in.readInt();
-      }
-      return activity;
-    } catch (IOException | RuntimeException e) {
-      return create(windowSizesMs, scorer);
+      return new UserBaselines(w);
+    } catch (IOException e) {
+      throw new UncheckedIOException("corrupt baseline state", e);
     }
   }
 
