@@ -118,8 +118,8 @@ public final class GuardstreamApp implements AutoCloseable {
     return new GuardstreamApp(streams, http, registry, streamsMetrics, runtime);
   }
 
-  /** The topology for a configuration, with serdes talking to the configured registry. */
-  static Topology buildTopology(AppConfig config, TopologySettings settings, TopologyRuntime runtime, Properties props) {
+  /** The topology for a configuration, with serdes talking to the configured registry (also used by the throughput harness). */
+  public static Topology buildTopology(AppConfig config, TopologySettings settings, TopologyRuntime runtime, Properties props) {
     Map<String, Object> serdeConfig = new HashMap<>(config.registryOverrides());
     serdeConfig.put(RegistryClientConfig.URL, config.get(AppConfig.SCHEMA_REGISTRY_URL));
     SchemaRegistryClient client = SchemaRegistryClient.create(serdeConfig);
