@@ -7,8 +7,8 @@
 #
 # usage: deploy/image/build-base.sh APP_JAR LIB_DIR OUTPUT_TAR
 #   APP_JAR, LIB_DIR: the streams app's jar and its runtime dependencies (for jdeps)
-# needs: root or not (ownership is set in the tar), apt-get (package lists present: apt-get update),
-#        dpkg-deb, a JDK 17 with jmods (JAVA_HOME, default Debian's openjdk-17), python3.
+# needs: apt-get with package lists (apt-get update), dpkg-deb, ldconfig, python3, and a JDK 17 with
+#        jmods (JAVA_HOME, default Debian's openjdk-17). Not root: file owners are set in the tar.
 set -euo pipefail
 
 app_jar="$1"
@@ -24,7 +24,7 @@ mkdir -p "$work/debs" "$rootfs"
 
 # Shared libraries of libjvm, libzip and librocksdbjni (ldd), plus busybox for HEALTHCHECK.
 packages=(base-files libc6 libgcc-s1 libstdc++6 zlib1g busybox-static)
-(cd "$work/debs" && apt-get download "${packages[@]}" >/dev/null)
+(cd "$work/debs" && apt-get -o APT::Sandbox::User="$(id -un)" download "${packages[@]}" >/dev/null)
 for deb in "$work"/debs/*.deb; do
   dpkg-deb -x "$deb" "$rootfs"
 done

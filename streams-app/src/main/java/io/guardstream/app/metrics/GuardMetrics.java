@@ -7,9 +7,11 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -18,20 +20,31 @@ import java.util.function.Function;
  * [guardstream_verdicts_total], alerts by type and severity [guardstream_alerts_total], suppressed
  * repeats [guardstream_alerts_suppressed_total], DLQ by reason [guardstream_dlq_total], active
  * rule set [guardstream_rules_active], rejected rule sets [guardstream_rules_rejected_total], guard
- * latency [guardstream_guard_latency_seconds], anomaly scores [guardstream_anomaly_score], late
- * and misrouted events. Counters are cached per tag combination so the hot path does no lookups
- * in the registry.
+ * latency [guardstream_guard_latency_seconds], delay from event time to verdict
+ * [guardstream_end_to_end_latency_seconds], anomaly scores [guardstream_anomaly_score], the
+ * highest-scoring users [guardstream_user_risk_top], guard errors [guardstream_guard_errors_total],
+ * late and misrouted events. Counters are cached per tag combination so the hot path does no
+ * lookups in the registry.
  */
 public final class GuardMetrics {
+  /** Users per window size in guardstream_user_risk_top: bounds its series per instance. */
+  static final int TOP_USERS = 10;
+  /** How long (stream time) a user stays in guardstream_user_risk_top after its last scored window. */
+  static final Duration TOP_USERS_HORIZON = Duration.ofHours(1);
+
   private final MeterRegistry registry;
   private final Map<String, Counter> counters = new ConcurrentHashMap<>();
   private final Timer guardLatency;
+  private final Timer endToEndLatency;
+  private final Map<String, TopUserRisk> topUsers = new ConcurrentHashMap<>();
+  private final MultiGauge topUsersGauge;
   private final Map<String, DistributionSummary> anomalyScores = new ConcurrentHashMap<>();
   private final MultiGauge activeRules;
   private final Counter late;
   private final Counter misrouted;
   private final Counter contentChars;
   private final Counter rulesRejected;
+  private final Counter guardErrors;
 
   public GuardMetrics(MeterRegistry registry) {
     this.registry = registry;
@@ -40,6 +53,17 @@ public final class GuardMetrics {
         .publishPercentileHistogram()
         .minimumExpectedValue(Duration.ofNanos(1_000))
         .maximumExpectedValue(Duration.ofMillis(100))
+        .register(registry);
+    this.endToEndLatency = Timer.builder("guardstream.end.to.end.latency")
+        .description("Time from an event's event_time to its verdict: SDK buffering, Kafka and queueing included")
+        .serviceLevelObjectives(Duration.ofMillis(10), Duration.ofMillis(50), Duration.ofMillis(100),
+            Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+            Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofMinutes(1),
+            Duration.ofMinutes(5), Duration.ofMinutes(15))
+        .register(registry);
+    this.topUsersGauge = MultiGauge.builder("guardstream.user.risk.top")
+        .description("Latest window anomaly score (0-100) of the " + TOP_USERS + " highest-scoring users per window "
+            + "size on this instance, among users scored in the last " + TOP_USERS_HORIZON.toMinutes() + " minutes of stream time")
         .register(registry);
     this.activeRules = MultiGauge.builder("guardstream.rules.active")
         .description("1 for the rule set version in force")
@@ -55,6 +79,10 @@ public final class GuardMetrics {
         .register(registry);
     this.rulesRejected = Counter.builder("guardstream.rules.rejected")
         .description("Published rule sets rejected as invalid (the previous one stays active)")
+        .register(registry);
+    // Registered up front so it reads 0, not absent, until the first error: rates and alerts see the first one.
+    this.guardErrors = Counter.builder("guardstream.guard.errors")
+        .description("Events the guard engine failed on (audited with content withheld)")
         .register(registry);
   }
 
@@ -100,7 +128,37 @@ public final class GuardMetrics {
   }
 
   public void guardError() {
-    counter("guardstream.guard.errors", "Events the guard engine failed on (audited with content withheld)").increment();
+    guardErrors.increment();
+  }
+
+  /**
+   * Records the delay from an event's own time to its verdict. A negative delay (the app's clock
+   * ahead of ours) counts as none.
+   */
+  public void endToEndLatency(long millis) {
+    endToEndLatency.record(Math.max(0, millis), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * Offers a closed window's score to the bounded top-users gauge of that window size (same
+   * {@code window} label as {@link #anomalyScore}); only the {@link #TOP_USERS} highest recent
+   * scores per window size are exported, so the series stay bounded however many users there are.
+   */
+  public void userRisk(String tenant, String user, String window, double score, long windowEndMs) {
+    TopUserRisk top = topUsers.computeIfAbsent(window, w -> new TopUserRisk(TOP_USERS, TOP_USERS_HORIZON.toMillis()));
+    if (top.offer(tenant, user, score, windowEndMs)) {
+      publishTopUsers();
+    }
+  }
+
+  private synchronized void publishTopUsers() {
+    List<MultiGauge.Row<?>> rows = new ArrayList<>();
+    topUsers.forEach((window, top) -> {
+      for (TopUserRisk.Member m : top.members()) {
+        rows.add(MultiGauge.Row.of(Tags.of("tenant", m.tenant(), "user", m.user(), "window", window), m.score()));
+      }
+    });
+    topUsersGauge.register(rows, true);
   }
 
   public void lateEvent() {
