@@ -208,6 +208,83 @@ class GuardstreamAppIT {
     assertThat(audit).extracting(AuditRecord::getEventId).containsExactlyInAnyOrderElementsOf(ids);
   }
 
+  @Test
+  void aRiskQueryReachingAnInstanceThatDoesNotOwnTheUserIsForwardedToTheOwner() throws Exception {
+    Map<String, String> fast = Map.of(AppConfig.ANOMALY_WINDOWS.key(), "2s", AppConfig.ANOMALY_GRACE.key(), "1s");
+    GuardstreamApp a = start(with(fast, AppConfig.STATE_DIR.key(), dir.resolve("a").toString()));
+    GuardstreamApp b = start(with(fast, AppConfig.STATE_DIR.key(), dir.resolve("b").toString()));
+    await().atMost(Duration.ofSeconds(60)).until(() -> a.streams().metadataForLocalThreads().stream()
+        .anyMatch(t -> !t.activeTasks().isEmpty()) && b.streams().metadataForLocalThreads().stream()
+        .anyMatch(t -> !t.activeTasks().isEmpty()));
+    Instant t0 = Instant.now();
+    List<String> users = List.of("u0", "u1", "u2", "u3", "u4", "u5", "u6", "u7");
+    try (KafkaProducer<String, AiEvent> producer = producer()) {
+      for (String u : users) {
+        producer.send(record(AiEvent.newBuilder(event(u, EventKind.PROMPT, "hello")).setEventTime(t0).build()));
+      }
+      // Later events move every partition's stream time past the first windows, which close.
+      for (String u : users) {
+        producer.send(record(AiEvent.newBuilder(event(u, EventKind.PROMPT, "later")).setEventTime(t0.plusSeconds(10)).build()));
+      }
+    }
+    List<String> servedBy = new ArrayList<>();
+    for (String u : users) {
+      String path = "/users/" + u + "/risk?tenant=acme";
+      await().atMost(Duration.ofSeconds(30)).until(() -> get("http://127.0.0.1:" + a.httpPort() + path, API_KEY).statusCode() == 200);
+      String viaA = get("http://127.0.0.1:" + a.httpPort() + path, API_KEY).body();
+      String viaB = get("http://127.0.0.1:" + b.httpPort() + path, API_KEY).body();
+      assertThat(viaA).as("same answer whichever instance is asked").isEqualTo(viaB);
+      servedBy.add(viaA.replaceAll(".*\"served_by\":\"([^\"]+)\".*", "$1"));
+    }
+    assertThat(servedBy).as("users are spread over both instances, so some answers were forwarded")
+        .contains("127.0.0.1:" + a.httpPort(), "127.0.0.1:" + b.httpPort());
+  }
+
+  @Test
+  void aKilledInstanceNeitherLosesNorDuplicatesAuditRecords() throws Exception {
+    int httpPort = io.guardstream.embedded.Ports.freePort();
+    Map<String, String> env = new HashMap<>();
+    props.forEach((k, v) -> env.put(k.startsWith("kafka.")
+        ? "GUARDSTREAM_KAFKA_" + k.substring(6).replace('.', '_').toUpperCase(java.util.Locale.ROOT)
+        : AppConfig.SETTINGS.stream().filter(s -> s.key().equals(k)).findFirst().orElseThrow().envName(), v));
+    env.put(AppConfig.HTTP_PORT.envName(), String.valueOf(httpPort));
+    env.put(AppConfig.STATE_DIR.envName(), dir.resolve("child").toString());
+    env.put("GUARDSTREAM_KAFKA_SESSION_TIMEOUT_MS", "6000");
+    ProcessBuilder child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "io.guardstream.app.cli.GuardstreamCli", "run")
+        .redirectErrorStream(true).redirectOutput(dir.resolve("child.log").toFile());
+    child.environment().putAll(env);
+    Process process = child.start();
+    closeAfter.add(process::destroyForcibly);
+    await().atMost(Duration.ofSeconds(90)).ignoreExceptions()
+        .until(() -> get("http://127.0.0.1:" + httpPort + "/health/ready", null).statusCode() == 200);
+
+    List<String> ids = new ArrayList<>();
+    try (KafkaProducer<String, AiEvent> producer = producer()) {
+      for (int i = 0; i < 400; i++) {
+        AiEvent e = event("user" + (i % 9), EventKind.PROMPT, "question number " + i);
+        ids.add(e.getEventId());
+        producer.send(record(e));
+        if (i == 200) {
+          producer.flush();
+          // Kill it mid-stream: no shutdown hook, open transactions left behind.
+          await().atMost(Duration.ofSeconds(30)).until(() -> get("http://127.0.0.1:" + httpPort + "/metrics", null)
+              .body().contains("guardstream_events_total{kind=\"PROMPT\"}"));
+          process.destroyForcibly().waitFor();
+        }
+      }
+    }
+    start(Map.of("kafka.session.timeout.ms", "6000"));
+    List<AuditRecord> audit = consume(config.get(AppConfig.TOPIC_AUDIT), AuditRecord.class, ids.size());
+    assertThat(audit).extracting(AuditRecord::getEventId).containsExactlyInAnyOrderElementsOf(ids);
+  }
+
+  private static Map<String, String> with(Map<String, String> base, String key, String value) {
+    Map<String, String> m = new HashMap<>(base);
+    m.put(key, value);
+    return m;
+  }
+
   private AiEvent event(String user, EventKind kind, String content) {
     return AiEvent.newBuilder()
         .setEventId(UUID.randomUUID().toString())

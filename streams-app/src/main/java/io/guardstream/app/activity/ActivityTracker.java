@@ -84,8 +84,12 @@ public final class ActivityTracker {
     return UserBaselines.fromBytes(bytes, sizesMs, scorer);
   }
 
-  /** Adds an event to the open windows it falls in; a window already closed does not take it. */
-  public Added add(OpenWindows user, EventFacts e) {
+  /**
+   * Adds an event to the open windows it falls in. A window is closed, and does not take the
+   * event, once stream time has passed its end plus grace (whether or not its timer has fired
+   * yet) or once it was scored.
+   */
+  public Added add(OpenWindows user, EventFacts e, long streamTime) {
     long[] opened = new long[sizesMs.length];
     java.util.Arrays.fill(opened, Added.NONE);
     boolean counted = false;
@@ -95,7 +99,7 @@ public final class ActivityTracker {
     boolean offHours = hour < onHoursStart || hour >= onHoursEnd;
     for (int i = 0; i < sizesMs.length; i++) {
       long start = Math.floorDiv(e.timeMs(), sizesMs[i]) * sizesMs[i];
-      if (start + sizesMs[i] <= user.closedUntil(i)) {
+      if (start + sizesMs[i] <= user.closedUntil(i) || closesAt(i, start) <= streamTime) {
         continue;
       }
       WindowAccumulator acc = user.accumulator(i, start);

@@ -6,7 +6,6 @@ import io.guardstream.guard.classify.Trainer;
 import io.guardstream.guard.classify.TrainerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,51 +74,57 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--word-max", description = "Longest word n-gram, 0 for none (default 2).")
   Integer wordMax;
 
-  @Option(names = "--window-chars", description = "Longest text scored as one window.")
+  @Option(names = "--window-chars",
+      description = "Longest text scored as one window (default 2048).")
   Integer windowChars;
 
-  @Option(names = "--max-scan-chars", description = "Most characters read from one text.")
+  @Option(names = "--max-scan-chars",
+      description = "Most characters read from one text (default 65536).")
   Integer maxScanChars;
 
-  @Option(names = "--l2", description = "L2 regularisation strength.")
+  @Option(names = "--l2", description = "L2 regularisation strength (default 1e-4).")
   Double l2;
 
   @Option(names = "--negative-l2-factor",
       description = "Multiplies --l2 for negative weights (>= 1): favours evidence of attack over "
-          + "evidence of the benign sources seen in training.")
+          + "evidence of the benign sources seen in training (default 30).")
   Double negativeL2Factor;
 
   @Option(names = "--source-power",
-      description = "Source balancing within a class, 0 (none) to 1 (every source equal).")
+      description = "Source balancing within a class: 0 (none) to 1 (every source equal, the "
+          + "default).")
   Double sourcePower;
 
-  @Option(names = "--max-iterations", description = "L-BFGS iteration limit.")
+  @Option(names = "--max-iterations", description = "L-BFGS iteration limit (default 300).")
   Integer maxIterations;
 
   @Option(names = "--folds", description = "Cross-validation folds (default 5).")
   Integer folds;
 
   @Option(names = "--inner-folds",
-      description = "Folds choosing the threshold in each leave-one-source-out round.")
+      description = "Folds choosing the threshold in each leave-one-source-out round (default 3).")
   Integer innerFolds;
 
   @Option(names = "--target-fpr", description = "False-positive rate of the threshold (0.01).")
   Double targetFpr;
 
-  @Option(names = "--seed", description = "Seed of the fold assignment.")
+  @Option(names = "--seed", description = "Seed of the fold assignment (default 13).")
   Long seed;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     TrainerOptions options;
     List<LabelledText> texts = new ArrayList<>();
     try {
       options = options();
       for (Path corpus : corpora) {
+        if (!Files.isRegularFile(corpus)) {
+          throw new IllegalArgumentException("corpus not found: " + corpus);
+        }
         texts.addAll(CorpusReader.read(corpus));
       }
-    } catch (IllegalArgumentException | IOException | UncheckedIOException e) {
+    } catch (IllegalArgumentException | IOException e) {
       err.println("train: " + e.getMessage());
       return 2;
     }
@@ -133,10 +138,15 @@ public final class TrainCommand implements Callable<Integer> {
       err.println("train: " + e.getMessage());
       return 2;
     }
-    result.model().save(output);
     String json = result.report().toJson();
-    if (reportFile != null) {
-      Files.writeString(reportFile, json + System.lineSeparator(), StandardCharsets.UTF_8);
+    try {
+      result.model().save(output);
+      if (reportFile != null) {
+        Files.writeString(reportFile, json + System.lineSeparator(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      err.println("train: cannot write " + e.getMessage());
+      return 1;
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println(json);

@@ -71,7 +71,7 @@ final class UserActivityProcessor implements Processor<String, Guarded, String, 
     String key = record.key();
     byte[] stored = windows.get(key);
     OpenWindows user = stored == null ? tracker.newWindows() : tracker.decodeWindows(stored);
-    ActivityTracker.Added added = tracker.add(user, facts(record.value()));
+    ActivityTracker.Added added = tracker.add(user, facts(record.value()), context.currentStreamTimeMs());
     if (added.late()) {
       metrics.lateEvent();
     }

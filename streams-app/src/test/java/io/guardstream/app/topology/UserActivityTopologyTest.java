@@ -71,9 +71,12 @@ class UserActivityTopologyTest {
 
     f.send(event(EventKind.PROMPT, "alice", "straggler", T0.plusSeconds(20)).build());
     assertThat(f.count("guardstream.events.late")).isEqualTo(1);
-    assertThat(f.audit.readValuesToList()).hasSize(3);
+    // Late is relative to stream time, also for a user with no closed window of their own.
+    f.send(event(EventKind.PROMPT, "carol", "also late", T0.plusSeconds(30)).build());
+    assertThat(f.count("guardstream.events.late")).isEqualTo(2);
+    assertThat(f.audit.readValuesToList()).hasSize(4);
     f.send(event(EventKind.PROMPT, "bob", "tick", T0.plusSeconds(400)).build());
-    assertThat(f.userRisk.readValuesToList()).extracting(UserRisk::getUserId).doesNotContain("alice");
+    assertThat(f.userRisk.readValuesToList()).extracting(UserRisk::getUserId).doesNotContain("alice", "carol");
   }
 
   @Test
