@@ -188,11 +188,7 @@ class DashboardsPrometheusIT {
     Map<String, String> props = new HashMap<>();
     props.put(AppConfig.BOOTSTRAP_SERVERS.key(), stack.bootstrapServers());
     props.put(AppConfig.SCHEMA_REGISTRY_URL.key(), stack.registryUrl());
-    props.put(AppConfig.APPLICATION_ID.key(), prefix + "app");
-    for (var topic : List.of(AppConfig.TOPIC_EVENTS, AppConfig.TOPIC_AUDIT, AppConfig.TOPIC_ALERTS, AppConfig.TOPIC_USER_RISK,
-        AppConfig.TOPIC_GUARD_RULES, AppConfig.TOPIC_SYSTEM_PROMPTS, AppConfig.TOPIC_DLQ)) {
-      props.put(topic.key(), prefix + topic.defaultValue());
-    }
+    props.putAll(AppConfig.namespaced(prefix));
     props.put(AppConfig.HTTP_HOST.key(), "127.0.0.1");
     props.put(AppConfig.HTTP_PORT.key(), "0");
     props.put(AppConfig.STATE_DIR.key(), dir.resolve("state").toString());

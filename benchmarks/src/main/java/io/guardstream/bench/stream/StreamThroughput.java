@@ -78,11 +78,7 @@ public final class StreamThroughput {
     Map<String, String> p = new HashMap<>();
     p.put(AppConfig.BOOTSTRAP_SERVERS.key(), stack.bootstrapServers());
     p.put(AppConfig.SCHEMA_REGISTRY_URL.key(), stack.registryUrl());
-    p.put(AppConfig.APPLICATION_ID.key(), prefix + "app");
-    for (var topic : List.of(AppConfig.TOPIC_EVENTS, AppConfig.TOPIC_AUDIT, AppConfig.TOPIC_ALERTS, AppConfig.TOPIC_USER_RISK,
-        AppConfig.TOPIC_GUARD_RULES, AppConfig.TOPIC_SYSTEM_PROMPTS, AppConfig.TOPIC_DLQ)) {
-      p.put(topic.key(), prefix + topic.defaultValue());
-    }
+    p.putAll(AppConfig.namespaced(prefix));
     p.put(AppConfig.HTTP_HOST.key(), "127.0.0.1");
     p.put(AppConfig.HTTP_PORT.key(), "0");
     p.put(AppConfig.STATE_DIR.key(), Files.createTempDirectory("bench-state").toString());

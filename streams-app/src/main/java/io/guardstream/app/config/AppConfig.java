@@ -85,6 +85,10 @@ public final class AppConfig {
   public static final Setting<Integer> REPLICATION_FACTOR = new Setting<>("guardstream.replication.factor", "-1", false,
       "Replication factor of internal topics; -1 uses the broker default.", Parsers::integer);
 
+  /** The topic settings. */
+  public static final List<Setting<String>> TOPICS = List.of(
+      TOPIC_EVENTS, TOPIC_AUDIT, TOPIC_ALERTS, TOPIC_USER_RISK, TOPIC_GUARD_RULES, TOPIC_SYSTEM_PROMPTS, TOPIC_DLQ);
+
   /** Every setting, in reference order. */
   public static final List<Setting<?>> SETTINGS = List.of(
       BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
@@ -106,6 +110,19 @@ public final class AppConfig {
 
   private static Setting<String> topic(String name, String def, String description) {
     return new Setting<>("guardstream.topic." + name, def, false, description, Parsers::nonBlank);
+  }
+
+  /**
+   * Properties giving an instance its own application id and topics, every default name prefixed
+   * with {@code prefix}: several independent instances (tests, benchmarks) on one cluster.
+   */
+  public static Map<String, String> namespaced(String prefix) {
+    Map<String, String> props = new HashMap<>();
+    props.put(APPLICATION_ID.key(), prefix + APPLICATION_ID.defaultValue());
+    for (Setting<String> topic : TOPICS) {
+      props.put(topic.key(), prefix + topic.defaultValue());
+    }
+    return props;
   }
 
   /** Reads the process environment and optional properties (e.g. from --config FILE). */
