@@ -127,6 +127,7 @@ public final class GuardstreamApp implements AutoCloseable {
         new Topic<>(config.get(AppConfig.TOPIC_EVENTS), serde(AiEvent.class, client, serdeConfig)),
         new Topic<>(config.get(AppConfig.TOPIC_AUDIT), serde(AuditRecord.class, client, serdeConfig)),
         new Topic<>(config.get(AppConfig.TOPIC_ALERTS), serde(Alert.class, client, serdeConfig)),
+        config.get(AppConfig.TOPIC_ALERTS_OCSF),
         new Topic<>(config.get(AppConfig.TOPIC_USER_RISK), serde(UserRisk.class, client, serdeConfig)),
         new Topic<>(config.get(AppConfig.TOPIC_GUARD_RULES), serde(GuardRuleSet.class, client, serdeConfig)),
         new Topic<>(config.get(AppConfig.TOPIC_SYSTEM_PROMPTS), serde(SystemPromptFingerprint.class, client, serdeConfig)),

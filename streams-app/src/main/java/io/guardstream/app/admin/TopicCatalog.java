@@ -39,6 +39,7 @@ public final class TopicCatalog {
     specs.add(deleting(config.get(AppConfig.TOPIC_EVENTS), partitions, Duration.ofDays(7)));
     specs.add(deleting(config.get(AppConfig.TOPIC_AUDIT), partitions, Duration.ofDays(30)));
     specs.add(deleting(config.get(AppConfig.TOPIC_ALERTS), Math.max(1, partitions / 2), Duration.ofDays(90)));
+    specs.add(deleting(config.get(AppConfig.TOPIC_ALERTS_OCSF), Math.max(1, partitions / 2), Duration.ofDays(90)));
     specs.add(deleting(config.get(AppConfig.TOPIC_USER_RISK), partitions, Duration.ofDays(7)));
     specs.add(deleting(config.get(AppConfig.TOPIC_DLQ), Math.max(1, partitions / 2), Duration.ofDays(30)));
     specs.add(compacted(config.get(AppConfig.TOPIC_GUARD_RULES)));

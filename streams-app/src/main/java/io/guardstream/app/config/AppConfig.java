@@ -33,6 +33,8 @@ public final class AppConfig {
   public static final Setting<String> TOPIC_EVENTS = topic("events", "ai.events", "Input: AiEvent records from the SDK.");
   public static final Setting<String> TOPIC_AUDIT = topic("audit", "ai.audit", "Output: one redacted AuditRecord per event.");
   public static final Setting<String> TOPIC_ALERTS = topic("alerts", "ai.alerts", "Output: deduplicated Alert records.");
+  public static final Setting<String> TOPIC_ALERTS_OCSF = topic("alerts-ocsf", "ai.alerts.ocsf",
+      "Output: the same alerts as OCSF 1.3 Detection Finding JSON (class_uid 2004), for SIEMs.");
   public static final Setting<String> TOPIC_USER_RISK = topic("user-risk", "ai.user-risk", "Output: UserRisk per user and closed window.");
   public static final Setting<String> TOPIC_GUARD_RULES = topic("guard-rules", "ai.guard-rules", "Compacted input: published rule sets (GuardRuleSet).");
   public static final Setting<String> TOPIC_SYSTEM_PROMPTS = topic("system-prompts", "ai.system-prompts",
@@ -87,13 +89,14 @@ public final class AppConfig {
 
   /** The topic settings. */
   public static final List<Setting<String>> TOPICS = List.of(
-      TOPIC_EVENTS, TOPIC_AUDIT, TOPIC_ALERTS, TOPIC_USER_RISK, TOPIC_GUARD_RULES, TOPIC_SYSTEM_PROMPTS, TOPIC_DLQ);
+      TOPIC_EVENTS, TOPIC_AUDIT, TOPIC_ALERTS, TOPIC_ALERTS_OCSF, TOPIC_USER_RISK, TOPIC_GUARD_RULES,
+      TOPIC_SYSTEM_PROMPTS, TOPIC_DLQ);
 
   /** Every setting, in reference order. */
   public static final List<Setting<?>> SETTINGS = List.of(
       BOOTSTRAP_SERVERS, SCHEMA_REGISTRY_URL, APPLICATION_ID,
-      TOPIC_EVENTS, TOPIC_AUDIT, TOPIC_ALERTS, TOPIC_USER_RISK, TOPIC_GUARD_RULES, TOPIC_SYSTEM_PROMPTS, TOPIC_DLQ,
-      RULE_SET_ID, ALERT_MIN_SEVERITY, ALERT_SUPPRESSION, MAX_CONTENT_CHARS, REDACTION_KEY,
+      TOPIC_EVENTS, TOPIC_AUDIT, TOPIC_ALERTS, TOPIC_ALERTS_OCSF, TOPIC_USER_RISK, TOPIC_GUARD_RULES,
+      TOPIC_SYSTEM_PROMPTS, TOPIC_DLQ, RULE_SET_ID, ALERT_MIN_SEVERITY, ALERT_SUPPRESSION, MAX_CONTENT_CHARS, REDACTION_KEY,
       ANOMALY_WINDOWS, ANOMALY_GRACE, ANOMALY_ALERT_THRESHOLD, ANOMALY_CLEAR_THRESHOLD, BUSINESS_HOURS, TIME_ZONE,
       HTTP_HOST, HTTP_PORT, ADVERTISED_HOST, API_KEY, STATE_DIR, PROCESSING_GUARANTEE, STREAM_THREADS,
       STANDBY_REPLICAS, REPLICATION_FACTOR);

@@ -5,6 +5,7 @@ import io.guardstream.app.activity.ActivityTracker;
 import io.guardstream.app.anomaly.AlertHysteresis;
 import io.guardstream.app.anomaly.AnomalyScorer;
 import io.guardstream.app.anomaly.ScorerConfig;
+import io.guardstream.app.ocsf.DetectionFinding;
 import io.guardstream.app.rules.RulesUpdater;
 import io.guardstream.app.rules.SystemPromptsUpdater;
 import io.guardstream.schema.AiEvent;
@@ -28,6 +29,7 @@ import org.apache.kafka.streams.state.Stores;
  *                                 └─ guard ─┬─ audit record ──────────────► ai.audit
  *                                           ├─ alert candidates ─ suppress ► ai.alerts
  *                                           └─ per-user windows ─ score ──► ai.user-risk (+ anomaly alerts)
+ * all alerts ─ OCSF Detection Finding JSON ─────────────────────────────► ai.alerts.ocsf
  * ai.guard-rules ─► global rules store (activates rule sets)
  * ai.system-prompts ─► global prompt fingerprints
  * </pre>
@@ -98,7 +100,6 @@ public final class GuardTopology {
         () -> new AlertSuppressor(ALERT_SUPPRESSION_STORE, new GuardAlerts(settings.alertMinSeverity()),
             settings.alertSuppression(), runtime.metrics()),
         Named.as("suppress-alerts"), ALERT_SUPPRESSION_STORE);
-    guardAlerts.to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
 
     for (String store : new String[] {USER_WINDOWS_STORE, USER_BASELINES_STORE, COHORT_STORE, WINDOW_TIMERS_STORE}) {
       builder.addStateStore(Stores.keyValueStoreBuilder(
@@ -113,9 +114,13 @@ public final class GuardTopology {
         .filter((k, v) -> v instanceof UserRisk, Named.as("user-risk"))
         .mapValues(v -> (UserRisk) v, Named.as("as-user-risk"))
         .to(topics.userRisk().name(), Produced.with(Serdes.String(), topics.userRisk().valueSerde()));
-    activity
+    KStream<String, Alert> alerts = activity
         .filter((k, v) -> v instanceof Alert, Named.as("anomaly-alerts"))
         .mapValues(v -> (Alert) v, Named.as("as-anomaly-alert"))
-        .to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
+        .merge(guardAlerts, Named.as("all-alerts"));
+    alerts.to(topics.alerts().name(), Produced.with(Serdes.String(), topics.alerts().valueSerde()));
+    alerts
+        .mapValues(a -> DetectionFinding.json(a, settings.productVersion()), Named.as("ocsf-detection-finding"))
+        .to(topics.alertsOcsf(), Produced.with(Serdes.String(), Serdes.String()));
   }
 }

@@ -18,7 +18,8 @@ public record TopologySettings(
     double anomalyClearThreshold,
     int businessHourStart,
     int businessHourEnd,
-    ZoneId timeZone) {
+    ZoneId timeZone,
+    String productVersion) {
 
   public static TopologySettings from(AppConfig c) {
     int[] hours = c.get(AppConfig.BUSINESS_HOURS);
@@ -33,6 +34,13 @@ public record TopologySettings(
         c.get(AppConfig.ANOMALY_CLEAR_THRESHOLD),
         hours[0],
         hours[1],
-        c.get(AppConfig.TIME_ZONE));
+        c.get(AppConfig.TIME_ZONE),
+        manifestVersion());
+  }
+
+  /** The version in the jar manifest, or "dev" when running from classes. */
+  static String manifestVersion() {
+    String v = TopologySettings.class.getPackage().getImplementationVersion();
+    return v == null ? "dev" : v;
   }
 }

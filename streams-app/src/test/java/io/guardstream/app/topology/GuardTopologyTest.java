@@ -103,6 +103,25 @@ class GuardTopologyTest {
   }
 
   @Test
+  void everyAlertIsAlsoPublishedAsAnOcsfDetectionFinding() throws Exception {
+    f.send(event(EventKind.PROMPT, "mallory", ATTACK, T0).build());
+    Alert alert = f.alerts.readValue();
+    var finding = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.alertsOcsf.readValue());
+    assertThat(finding.path("class_uid").asInt()).isEqualTo(2004);
+    assertThat(finding.path("category_uid").asInt()).isEqualTo(2);
+    assertThat(finding.path("type_uid").asInt()).isEqualTo(200401);
+    assertThat(finding.path("severity_id").asInt()).isEqualTo(4);
+    assertThat(finding.path("time").asLong()).isEqualTo(T0.toEpochMilli());
+    assertThat(finding.path("metadata").path("version").asText()).isEqualTo("1.3.0");
+    assertThat(finding.path("metadata").path("product").path("name").asText()).isEqualTo("guardstream");
+    assertThat(finding.path("finding_info").path("uid").asText()).isEqualTo(alert.getAlertId());
+    assertThat(finding.path("finding_info").path("analytic").path("type").asText()).isEqualTo("Rule");
+    assertThat(finding.path("finding_info").path("attacks").get(0).path("technique").path("uid").asText())
+        .startsWith("AML.T");
+    assertThat(finding.path("resources").get(0).path("uid").asText()).isEqualTo("acme:mallory");
+  }
+
+  @Test
   void repeatsWithinTheWindowFoldIntoOneAlertWithACount() {
     List<String> ids = new ArrayList<>();
     for (int i = 0; i < 3; i++) {

@@ -46,6 +46,7 @@ final class TopologyFixture implements AutoCloseable {
   static final String EVENTS = "ai.events";
   static final String AUDIT = "ai.audit";
   static final String ALERTS = "ai.alerts";
+  static final String ALERTS_OCSF = "ai.alerts.ocsf";
   static final String USER_RISK = "ai.user-risk";
   static final String RULES = "ai.guard-rules";
   static final String PROMPTS = "ai.system-prompts";
@@ -62,6 +63,7 @@ final class TopologyFixture implements AutoCloseable {
   final TestInputTopic<String, SystemPromptFingerprint> systemPrompts;
   final TestOutputTopic<String, AuditRecord> audit;
   final TestOutputTopic<String, Alert> alerts;
+  final TestOutputTopic<String, String> alertsOcsf;
   final TestOutputTopic<String, UserRisk> userRisk;
   final TestOutputTopic<byte[], byte[]> dlq;
 
@@ -77,6 +79,7 @@ final class TopologyFixture implements AutoCloseable {
         new Topic<>(EVENTS, eventSerde),
         new Topic<>(AUDIT, serde(AuditRecord.class, serdeConfig)),
         new Topic<>(ALERTS, serde(Alert.class, serdeConfig)),
+        ALERTS_OCSF,
         new Topic<>(USER_RISK, serde(UserRisk.class, serdeConfig)),
         new Topic<>(RULES, serde(GuardRuleSet.class, serdeConfig)),
         new Topic<>(PROMPTS, serde(SystemPromptFingerprint.class, serdeConfig)),
@@ -93,13 +96,14 @@ final class TopologyFixture implements AutoCloseable {
     systemPrompts = driver.createInputTopic(PROMPTS, new StringSerializer(), topics.systemPrompts().valueSerde().serializer());
     audit = driver.createOutputTopic(AUDIT, new StringDeserializer(), topics.audit().valueSerde().deserializer());
     alerts = driver.createOutputTopic(ALERTS, new StringDeserializer(), topics.alerts().valueSerde().deserializer());
+    alertsOcsf = driver.createOutputTopic(ALERTS_OCSF, new StringDeserializer(), new StringDeserializer());
     userRisk = driver.createOutputTopic(USER_RISK, new StringDeserializer(), topics.userRisk().valueSerde().deserializer());
     dlq = driver.createOutputTopic(DLQ, Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer());
   }
 
   static TopologySettings settings() {
     return new TopologySettings("default", 10_000, Severity.HIGH, Duration.ofMinutes(10),
-        List.of(Duration.ofMinutes(1)), Duration.ofSeconds(30), 80, 50, 7, 19, ZoneOffset.UTC);
+        List.of(Duration.ofMinutes(1)), Duration.ofSeconds(30), 80, 50, 7, 19, ZoneOffset.UTC, "test");
   }
 
   private static <T> ConfluentAvroSerde<T> serde(Class<T> type, Map<String, Object> config) {
