@@ -284,6 +284,33 @@ public final class NabScore {
     return new ProfileResult(p, normalised, bestTotal, bestThreshold, windows, detected, fp, perCategory);
   }
 
+  /** The normalised score of {@code corpus} at a given threshold (no sweep). */
+  public static double scoreAt(List<Series> corpus, Profile p, double threshold) {
+    Map<Integer, Double> best = new LinkedHashMap<>();
+    double total = 0;
+    for (Series s : corpus) {
+      for (int i = 0; i < s.scores().length; i++) {
+        int w = s.window()[i];
+        if (w >= 0) {
+          best.putIfAbsent(w, Double.NaN);
+        }
+        if (s.scores()[i] < threshold) {
+          continue;
+        }
+        if (w < 0) {
+          total += s.sigmoid()[i] * p.fpWeight();
+        } else if (Double.isNaN(best.get(w)) || s.sigmoid()[i] > best.get(w)) {
+          best.put(w, s.sigmoid()[i]);
+        }
+      }
+    }
+    for (double b : best.values()) {
+      total += Double.isNaN(b) ? -p.fnWeight() : b * p.tpWeight();
+    }
+    double nullScore = -p.fnWeight() * best.size();
+    return 100.0 * (total - nullScore) / (p.tpWeight() * best.size() - nullScore);
+  }
+
   private static String category(String name) {
     int slash = name.indexOf('/');
     return slash < 0 ? "" : name.substring(0, slash);
@@ -300,7 +327,8 @@ public final class NabScore {
       .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
       .toFormatter(Locale.ROOT);
 
-  static LocalDateTime parseTimestamp(String text) {
+  /** A NAB timestamp, {@code yyyy-MM-dd HH:mm:ss} with optional fraction. */
+  public static LocalDateTime parseTimestamp(String text) {
     return LocalDateTime.parse(text.trim(), TIMESTAMP);
   }
 

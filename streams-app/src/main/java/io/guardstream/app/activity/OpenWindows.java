@@ -6,6 +6,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -129,8 +130,10 @@ public final class OpenWindows {
         w.seen[i] = in.readInt();
       }
       return w;
-    } catch (IOException e) {
-      throw new UncheckedIOException("corrupt open-window state", e);
+    } catch (IOException | RuntimeException e) {
+      // A corrupt record must not stop the stream: the user starts over, which costs one warm-up.
+      LoggerFactory.getLogger(OpenWindows.class).warn("discarding unreadable open-window state: {}", e.toString());
+      return create(sizes);
     }
   }
 }

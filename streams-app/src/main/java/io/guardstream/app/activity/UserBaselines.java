@@ -9,6 +9,7 @@ import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -129,8 +130,10 @@ public final class UserBaselines {
         }
       }
       return new UserBaselines(w);
-    } catch (IOException e) {
-      throw new UncheckedIOException("corrupt baseline state", e);
+    } catch (IOException | RuntimeException e) {
+      // A corrupt record must not stop the stream: the user starts over, which costs one warm-up.
+      LoggerFactory.getLogger(UserBaselines.class).warn("discarding unreadable baseline state: {}", e.toString());
+      return create(sizesMs, scorer);
     }
   }
 

@@ -14,39 +14,60 @@ import java.util.Objects;
  * before it), then {@link #update}. For the cohort fallback, also {@link #update} the cohort's
  * state with every member's window.
  *
- * <p>Per feature the baseline keeps robust exponentially weighted statistics:
+ * <p>Per feature the baseline keeps robust exponentially weighted statistics, and each window is
+ * judged on two time scales:
  *
  * <ul>
- *   <li>a level and a noise scale (mean absolute deviation), updated with residuals clipped at
- *       {@code clip} scales, so one outlier barely moves them and a sustained shift is absorbed
- *       over many windows rather than becoming the baseline at once;
- *   <li>an hour-of-day profile (24 offsets on a deseasonalised level), used instead of the plain
- *       level only when it has been predicting the feature clearly better;
- *   <li>a short-term average of deviations, which catches a sustained moderate shift that no
- *       single window shows;
- *   <li>how surprising the feature usually is: a heavy-tailed or bursty feature's surprises are
- *       scaled down by that, so features and entities compare on one scale;
- *   <li>the largest recent surprise: a deviation no larger than recent ones adds little (one
- *       incident reads as one burst of score, not as many), unless the value leaves the range the
- *       feature has recently stayed in, which always counts in full.
+ *   <li><b>point</b>: the value against a level and noise scale (mean absolute deviation), or
+ *       against an hour-of-day profile when that has been predicting the feature better. Level and
+ *       profile learn from residuals clipped at {@code clip} scales, so one outlier barely moves
+ *       them and a sustained shift is absorbed over many windows rather than at once;
+ *   <li><b>drift</b>: a short-term average of the (clipped) deviations, which catches a sustained
+ *       moderate shift that no single window shows.
  * </ul>
  *
- * <p>A feature's surprise is {@code -log10} of the probability of its deviation under a normal
- * noise model; the window's surprise is the largest feature surprise less {@code log10(features)}
- * (more features, more chances to look odd by accident), mapped to a 0-100 score.
+ * <p>A deviation's surprise is {@code -log10} of its probability under a normal noise model, then
+ * corrected in three ways that make one incident read as one burst of score and make features and
+ * entities compare on one scale:
+ *
+ * <ul>
+ *   <li><b>calibration</b>: a heavy-tailed or bursty feature, whose surprises routinely average more
+ *       than a well-modelled one's, has them shrunk by the ratio;
+ *   <li><b>familiarity</b>: a point surprise is divided by one plus the number of recent values in
+ *       the same bin of the feature's {@link ValueHistogram}: a value that keeps coming back (a
+ *       daily burst, a flip between two levels) is not news however far it is from the mean. For a
+ *       feature ruled by its daily profile the histogram holds values less their hour's offset, so
+ *       the hour still matters. The drift view is not discounted, so a sustained shift to a
+ *       familiar level can still count;
+ *   <li><b>recency</b>: only the part of a surprise above the largest recent one counts (the peak
+ *       remembers surprises before the familiarity discount, so a run of familiar extremes also
+ *       sets the bar); a value that sets a new record beyond the range the feature has kept counts
+ *       at least a modest surprise, so a creeping drift to never-seen levels keeps registering
+ *       without re-alerting.
+ * </ul>
+ *
+ * <p>The window's surprise is the largest feature surprise less {@code log10(features)} (more
+ * features, more chances to look odd by accident), mapped to a 0-100 score.
  */
 public final class AnomalyScorer {
 
   /** Per hour-of-day bucket visit: the daily profile follows changes within a few days. */
   private static final double SEASON_RATE = 0.2;
-  /** The profile is used once its noise scale is below this fraction of the plain one. */
-  private static final double SEASON_GAIN = 0.8;
-  /** Share of the recent peak surprise a new deviation must exceed to count. */
-  private static final double PEAK_WEIGHT = 0.8;
-  /** Margin, as a share of the recent range, beyond which a value is out of range. */
-  private static final double RANGE_TOLERANCE = 0.2;
-  /** The range forgets five times slower than the level. */
-  private static final double RANGE_MEMORY = 0.2;
+  /**
+   * A feature whose daily profile's noise scale is below this share of the plain one is ruled by
+   * the hour: its histogram holds values less their hour's offset, so a value common at noon is
+   * still news at 3 a.m.
+   */
+  private static final double PROFILE_DOMINANCE = 0.25;
+  /** A new record must pass the kept range by this share of its width. */
+  private static final double RANGE_TOLERANCE = 0.01;
+  /**
+   * A new record is worth at least this surprise (a 1-in-100 deviation) even within an incident:
+   * the feature went where it has not been, but only a surprise above the recent peak re-alerts.
+   */
+  private static final double RECORD_SURPRISE = 2.0;
+  /** The range relaxes towards the level 300 times slower than the level learns. */
+  private static final double RANGE_MEMORY = 1.0 / 300;
   /** Noise scale floor as a share of the level's magnitude (a flat series is not infinitely quiet). */
   private static final double RELATIVE_SCALE_FLOOR = 0.01;
 
@@ -126,9 +147,7 @@ public final class AnomalyScorer {
     double maxSurprise = 0;
     for (int j = 0; j < d; j++) {
       Assessment a = assess(s, j, x[j], hour);
-      double surprise = a.outsideRange
-          ? a.calibrated
-          : Math.max(0.0, a.calibrated - PEAK_WEIGHT * s.get(j, BaselineState.PEAK));
+      double surprise = a.surprise(s, j);
       maxSurprise = Math.max(maxSurprise, surprise);
       contributions.add(new FeatureContribution(spec.get(j).name(), x[j], a.expected, a.z, surprise));
     }
@@ -137,9 +156,26 @@ public final class AnomalyScorer {
     return new AnomalyScore(score, kind, contributions, Explanations.describe(contributions, kind));
   }
 
-  /** What a baseline makes of one feature value. */
-  private record Assessment(
-      double expected, double z, double drift, double raw, double calibrated, boolean outsideRange) {}
+  /**
+   * What a baseline makes of one feature value: the expectation, the deviation, the short-term
+   * average of deviations after this value, and the calibrated point and drift surprises.
+   */
+  private record Assessment(double expected, double z, double drift, double raw, double point,
+      double sustained, boolean record, double familiarKey) {
+
+    /** The feature's surprise after familiarity and recency (see the class comment). */
+    double surprise(BaselineState s, int j) {
+      double recent = s.get(j, BaselineState.PEAK);
+      double newPoint = Math.max(0.0, point - recent);
+      double newSustained = Math.max(0.0, sustained - recent);
+      if (record) {
+        newPoint = Math.max(newPoint, Math.min(point, RECORD_SURPRISE));
+        newSustained = Math.max(newSustained, Math.min(sustained, RECORD_SURPRISE));
+      }
+      double familiar = 1 + ValueHistogram.seen(s, j, familiarKey);
+      return Math.max(newPoint / familiar, newSustained);
+    }
+  }
 
   private Assessment assess(BaselineState s, int j, double x, int hour) {
     Feature f = spec.get(j);
@@ -147,22 +183,26 @@ public final class AnomalyScorer {
     double plainScale = scale(s, j, s.get(j, BaselineState.SCALE));
     double scale = plainScale;
     double seasonalScale = scale(s, j, s.get(j, BaselineState.SEASON_SCALE));
-    if (seasonalScale < SEASON_GAIN * plainScale) {
-      expected = s.get(j, BaselineState.SEASON_LEVEL) + s.get(j, BaselineState.SEASON + hour);
+    double offset = s.season(j, hour);
+    if (seasonalScale < plainScale) {
+      expected = s.get(j, BaselineState.SEASON_LEVEL) + offset;
       scale = seasonalScale;
     }
+    double familiarKey = seasonalScale < PROFILE_DOMINANCE * plainScale ? x - offset : x;
     double z = clamp((x - expected) / scale, MAX_DEVIATION);
     double drift = driftAfter(s, j, z);
-    double driftZ = drift / driftScale(s, j);
-    double raw = Math.min(MAX_SURPRISE, Math.max(surprise(f, z), surprise(f, driftZ)));
+    double point = Math.min(MAX_SURPRISE, surprise(f, z));
+    double sustained = Math.min(MAX_SURPRISE, surprise(f, drift / driftScale(s, j)));
     // A well-modelled feature averages NORMAL_MEAN_SURPRISE; one that routinely averages more
     // (heavy tails, bursts) has its surprises shrunk by the ratio, never grown.
     double usual = s.get(j, BaselineState.SURPRISE_MEAN);
-    double calibrated = usual <= NORMAL_MEAN_SURPRISE ? raw : raw * NORMAL_MEAN_SURPRISE / usual;
-    return new Assessment(expected, z, drift, raw, calibrated, outsideRange(s, j, x, plainScale));
+    double calibration = usual <= NORMAL_MEAN_SURPRISE ? 1.0 : NORMAL_MEAN_SURPRISE / usual;
+    return new Assessment(expected, z, drift, Math.max(point, sustained), point * calibration,
+        sustained * calibration, isRecord(s, j, x, plainScale), familiarKey);
   }
 
-  private boolean outsideRange(BaselineState s, int j, double x, double scale) {
+  /** Whether {@code x} passes the range the feature has kept (above only, for upward features). */
+  private boolean isRecord(BaselineState s, int j, double x, double scale) {
     double max = s.get(j, BaselineState.MAX);
     double min = s.get(j, BaselineState.MIN);
     double tolerance = RANGE_TOLERANCE * Math.max(max - min, scale);
@@ -207,7 +247,7 @@ public final class AnomalyScorer {
       s.set(j, BaselineState.SCALE, scale + rate * (MAD_TO_SIGMA * Math.abs(residual) - scale));
 
       // Holt-Winters style: a level of the deseasonalised series plus hour-of-day offsets.
-      double season = s.get(j, BaselineState.SEASON + hour);
+      double season = s.season(j, hour);
       double seasonLevel = s.get(j, BaselineState.SEASON_LEVEL);
       double seasonScale = s.get(j, BaselineState.SEASON_SCALE);
       double seasonal = x[j] - seasonLevel - season;
@@ -216,7 +256,7 @@ public final class AnomalyScorer {
       }
       s.set(j, BaselineState.SEASON_SCALE,
           seasonScale + rate * (MAD_TO_SIGMA * Math.abs(seasonal) - seasonScale));
-      s.set(j, BaselineState.SEASON + hour, season + SEASON_RATE * seasonal);
+      s.setSeason(j, hour, season + SEASON_RATE * seasonal);
       s.set(j, BaselineState.SEASON_LEVEL, seasonLevel + rate * seasonal);
 
       s.set(j, BaselineState.DRIFT, a.drift);
@@ -225,13 +265,19 @@ public final class AnomalyScorer {
 
       double usual = s.get(j, BaselineState.SURPRISE_MEAN);
       s.set(j, BaselineState.SURPRISE_MEAN, usual + rate * (a.raw - usual));
-      s.set(j, BaselineState.PEAK,
-          Math.max(a.calibrated, (1 - config.alpha()) * s.get(j, BaselineState.PEAK)));
-      // The range relaxes towards the level, so one ancient extreme does not widen it for good.
+      s.set(j, BaselineState.PEAK, Math.max(Math.max(a.point, a.sustained),
+          (1 - config.alpha()) * s.get(j, BaselineState.PEAK)));
+
+      // The histogram starts with the warm baseline, over the range seen while warming up.
       double max = s.get(j, BaselineState.MAX);
       double min = s.get(j, BaselineState.MIN);
-      s.set(j, BaselineState.MAX, Math.max(x[j], max - rangeRate * (max - level)));
-      s.set(j, BaselineState.MIN, Math.min(x[j], min + rangeRate * (level - min)));
+      if (warm) {
+        ValueHistogram.add(s, j, a.familiarKey, min, max, scale(s, j, 0));
+      }
+      // The range relaxes towards the level, so one ancient extreme does not widen it for good.
+      double newLevel = s.get(j, BaselineState.LEVEL);
+      s.set(j, BaselineState.MAX, Math.max(x[j], max - rangeRate * (max - newLevel)));
+      s.set(j, BaselineState.MIN, Math.min(x[j], min + rangeRate * (newLevel - min)));
     }
     s.countUpdate();
   }
@@ -248,6 +294,7 @@ public final class AnomalyScorer {
     return Math.max(s.get(j, BaselineState.DRIFT_SCALE), Math.sqrt(b / (2 - b)));
   }
 
+  /** {@code estimate}, floored by the feature's unit of noise and a share of the level's magnitude. */
   private double scale(BaselineState s, int j, double estimate) {
     double floor = Math.max(spec.get(j).minScale(),
         RELATIVE_SCALE_FLOOR * Math.abs(s.get(j, BaselineState.LEVEL)));

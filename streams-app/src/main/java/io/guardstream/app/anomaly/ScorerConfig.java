@@ -5,8 +5,8 @@ package io.guardstream.app.anomaly;
  * cross-validating across the NAB categories (see {@code benchmarks/nab/README.md}), not per series.
  *
  * @param alpha learning rate of the baseline per window: its memory is about {@code 1/alpha}
- *     windows. The memory of past peaks ({@code 1/alpha}) and of the value range ({@code 5/alpha})
- *     follow from it
+ *     windows. The memory of past peak surprises ({@code 1/alpha}) and of the value range ({@code
+ *     300/alpha}) follow from it
  * @param driftAlpha learning rate of the short-term average of deviations that catches sustained
  *     moderate shifts (memory about {@code 1/driftAlpha} windows)
  * @param clip residuals beyond {@code clip} noise scales are clipped before they update the
@@ -42,6 +42,6 @@ public record ScorerConfig(
 
   /** The tuned defaults, used by the topology and by {@code score-series}. */
   public static ScorerConfig defaults() {
-    return new ScorerConfig(0.005, 0.3, 5.0, 20, 6.0);
+    return new ScorerConfig(0.0085, 0.2, 4.0, 20, 6.0);
   }
 }

@@ -2,10 +2,12 @@ package io.guardstream.app.cli;
 
 import io.guardstream.guard.classify.CorpusReader;
 import io.guardstream.guard.classify.LabelledText;
+import io.guardstream.guard.classify.PromptAttackClassifier;
 import io.guardstream.guard.classify.Trainer;
 import io.guardstream.guard.classify.TrainerOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,12 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--leave-one-source-out",
       description = "Also retrain without each source in turn and test on it (slow).")
   boolean leaveOneSourceOut;
+
+  @Option(names = "--round-models", paramLabel = "DIR",
+      description = "With --leave-one-source-out: write each round's model (trained without "
+          + "that source) to DIR/<source>.bin, to measure the whole engine on the source with "
+          + "'eval --rules' (see guard-engine/dev-corpora/engine_loso.py).")
+  Path roundModelDir;
 
   @Option(names = "--report", paramLabel = "FILE.json",
       description = "Also write the JSON report to this file.")
@@ -118,6 +126,9 @@ public final class TrainCommand implements Callable<Integer> {
     List<LabelledText> texts = new ArrayList<>();
     try {
       options = options();
+      if (roundModelDir != null && !leaveOneSourceOut) {
+        throw new IllegalArgumentException("--round-models needs --leave-one-source-out");
+      }
       for (Path corpus : corpora) {
         if (!Files.isRegularFile(corpus)) {
           throw new IllegalArgumentException("corpus not found: " + corpus);
@@ -130,13 +141,20 @@ public final class TrainCommand implements Callable<Integer> {
     }
     Trainer.Result result;
     try {
+      if (roundModelDir != null) {
+        Files.createDirectories(roundModelDir);
+      }
       result = new Trainer(options, line -> {
         err.println("train: " + line);
         err.flush();
-      }).train(texts, new LinkedHashSet<>(holdoutSources), leaveOneSourceOut);
+      }).train(texts, new LinkedHashSet<>(holdoutSources), leaveOneSourceOut,
+          (source, model) -> saveRoundModel(source, model));
     } catch (IllegalArgumentException e) {
       err.println("train: " + e.getMessage());
       return 2;
+    } catch (IOException | UncheckedIOException e) {
+      err.println("train: cannot write " + e.getMessage());
+      return 1;
     }
     String json = result.report().toJson();
     try {
@@ -153,6 +171,23 @@ public final class TrainCommand implements Callable<Integer> {
     out.flush();
     err.println("train: model written to " + output);
     return 0;
+  }
+
+  private void saveRoundModel(String source, PromptAttackClassifier model) {
+    if (roundModelDir == null) {
+      return;
+    }
+    Path file = roundModelDir.resolve(roundModelFileName(source));
+    try {
+      model.save(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(file.toString(), e);
+    }
+  }
+
+  /** {@code <source>.bin}, with characters unsafe in file names replaced by '_'. */
+  static String roundModelFileName(String source) {
+    return source.replaceAll("[^A-Za-z0-9._-]", "_") + ".bin";
   }
 
   private TrainerOptions options() {

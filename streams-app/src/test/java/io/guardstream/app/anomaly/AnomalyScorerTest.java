@@ -211,8 +211,26 @@ class AnomalyScorerTest {
   @Test
   void stateSizeIsFixedPerFeature() {
     BaselineState state = BaselineState.create(15);
-    assertThat(state.sizeInBytes()).isEqualTo(11 + 15 * BaselineState.SLOTS * 4);
+    // 13 floats, 24 two-byte profile steps and 32 two-byte histogram counts per feature.
+    assertThat(state.sizeInBytes()).isEqualTo(11 + 15 * (13 * 4 + 24 * 2 + 32 * 2));
     assertThat(state.toBytes()).hasSize(state.sizeInBytes());
+    assertThat(BaselineState.create(17).sizeInBytes()).isEqualTo(2_799);
+  }
+
+  @Test
+  void aValueThatKeepsComingBackStopsBeingNewsButANewValueIsNot() {
+    Random random = new Random(12);
+    BaselineState state = univariate.newState();
+    int i = 0;
+    // A batch job lifts the metric to exactly 20 every 50 windows.
+    for (; i < 1025; i++) {
+      step(univariate, state, START + i * MINUTE, i % 50 == 49 ? 20 : 10 + random.nextGaussian());
+    }
+    long now = START + i * MINUTE;
+
+    assertThat(univariate.score(state, now, new double[] {20}).score()).isLessThan(10);
+    assertThat(univariate.score(state, now, new double[] {35}).score()).isGreaterThan(70);
+    assertThat(univariate.score(state, now, new double[] {-5}).score()).isGreaterThan(50);
   }
 
   @Test
