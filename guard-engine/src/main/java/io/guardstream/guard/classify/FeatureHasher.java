@@ -60,24 +60,8 @@ final class FeatureHasher {
     this.wordMax = wordMax;
   }
 
-  int bits() {
-    return bits;
-  }
-
   int buckets() {
     return 1 << bits;
-  }
-
-  int charMin() {
-    return charMin;
-  }
-
-  int charMax() {
-    return charMax;
-  }
-
-  int wordMax() {
-    return wordMax;
   }
 
   /**

@@ -48,10 +48,6 @@ final class FeatureMatrix {
     return columns;
   }
 
-  int texts() {
-    return textStart.length - 1;
-  }
-
   int firstRow(int text) {
     return textStart[text];
   }

@@ -80,7 +80,7 @@ final class ModelCodec {
     double threshold = data.readDouble();
     float scale = data.readFloat();
     int length = data.readInt();
-    if (length != 1 << bits) {
+    if (bits < 10 || bits > 24 || length != 1 << bits) {
       throw new IOException("weight count " + length + " does not match " + bits + " hash bits");
     }
     int nonZero = data.readInt();
@@ -96,8 +96,12 @@ final class ModelCodec {
       }
       q[index] = data.readShort();
     }
-    return new PromptAttackClassifier.Parameters(version, bits, charMin, charMax, wordMax,
-        windowChars, maxScanChars, bias, threshold, scale, q);
+    try {
+      return new PromptAttackClassifier.Parameters(version, bits, charMin, charMax, wordMax,
+          windowChars, maxScanChars, bias, threshold, scale, q);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("corrupt model: " + e.getMessage(), e);
+    }
   }
 
   private static void writeVarInt(DataOutputStream out, int value) throws IOException {

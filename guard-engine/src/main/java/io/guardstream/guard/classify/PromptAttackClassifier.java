@@ -54,9 +54,18 @@ public final class PromptAttackClassifier {
   /** Loads a model written by {@code guardstream train} (or {@link #save}). */
   public static PromptAttackClassifier load(Path modelFile) {
     try (InputStream in = Files.newInputStream(modelFile)) {
-      return new PromptAttackClassifier(ModelCodec.read(in));
+      return read(in);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read prompt-attack model " + modelFile, e);
+    }
+  }
+
+  private static PromptAttackClassifier read(InputStream in) throws IOException {
+    Parameters parameters = ModelCodec.read(in);
+    try {
+      return new PromptAttackClassifier(parameters);
+    } catch (IllegalArgumentException e) {
+      throw new IOException("corrupt model: " + e.getMessage(), e);
     }
   }
 
@@ -102,10 +111,6 @@ public final class PromptAttackClassifier {
 
   Parameters parameters() {
     return parameters;
-  }
-
-  FeatureHasher hasher() {
-    return hasher;
   }
 
   static double sigmoid(double z) {
@@ -176,7 +181,7 @@ public final class PromptAttackClassifier {
           throw new IllegalStateException("default prompt-attack model resource missing: "
               + DEFAULT_RESOURCE);
         }
-        return new PromptAttackClassifier(ModelCodec.read(in));
+        return PromptAttackClassifier.read(in);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read the default prompt-attack model", e);
       }

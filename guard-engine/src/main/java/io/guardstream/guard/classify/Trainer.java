@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
@@ -50,6 +51,17 @@ public final class Trainer {
    */
   public Result train(List<LabelledText> texts, Set<String> holdoutSources,
       boolean leaveOneSourceOut) {
+    return train(texts, holdoutSources, leaveOneSourceOut, (source, model) -> { });
+  }
+
+  /**
+   * As {@link #train(List, Set, boolean)}, and hands each leave-one-source-out round's model
+   * (fitted without that source, with the threshold the round chose) to {@code roundModels}, so
+   * the whole guard engine can be measured on the source with it.
+   */
+  public Result train(List<LabelledText> texts, Set<String> holdoutSources,
+      boolean leaveOneSourceOut, BiConsumer<String, PromptAttackClassifier> roundModels) {
+    Objects.requireNonNull(roundModels, "roundModels");
     Corpus corpus = new Corpus(texts);
     List<Integer> trainList = new ArrayList<>();
     Map<String, List<Integer>> holdout = new TreeMap<>();
@@ -83,7 +95,7 @@ public final class Trainer {
         held.put(source, corpus.sourceResult(model, toArray(list), threshold, null)));
 
     TrainingReport.LeaveOneSourceOut loso =
-        leaveOneSourceOut ? corpus.leaveOneSourceOut(train) : null;
+        leaveOneSourceOut ? corpus.leaveOneSourceOut(train, roundModels) : null;
 
     TrainingReport report = new TrainingReport(
         modelInfo(model), corpus.dataInfo(train), cv, loso, held);
@@ -314,7 +326,8 @@ public final class Trainer {
           recall, fpr, auc, benignReference == null ? null : threshold);
     }
 
-    TrainingReport.LeaveOneSourceOut leaveOneSourceOut(int[] train) {
+    TrainingReport.LeaveOneSourceOut leaveOneSourceOut(int[] train,
+        BiConsumer<String, PromptAttackClassifier> roundModels) {
       Map<String, TrainingReport.SourceResult> results = new TreeMap<>();
       List<Double> recalls = new ArrayList<>();
       List<Double> fprs = new ArrayList<>();
@@ -334,6 +347,7 @@ public final class Trainer {
         double[] inner = outOfFold(rest, options.innerFolds());
         double threshold = thresholdFor(rest, inner);
         PromptAttackClassifier model = fit(rest, threshold);
+        roundModels.accept(source, model);
         TrainingReport.SourceResult r =
             sourceResult(model, out, threshold, select(rest, inner, false));
         results.put(source, r);

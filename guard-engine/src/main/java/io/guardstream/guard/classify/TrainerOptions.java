@@ -68,6 +68,7 @@ public record TrainerOptions(
 
   /** The settings the shipped model was trained with, under the given model id. */
   public static TrainerOptions defaults(String version) {
-    return new TrainerOptions(version, 18, 3, 5, 2, 2048, 65536, 1e-4, 30, 1.0, 300, 5, 3, 0.01, 13);
+    return new TrainerOptions(
+        version, 18, 3, 5, 2, 2048, 65536, 1e-5, 30, 1.0, 300, 5, 3, 0.01, 13);
   }
 }

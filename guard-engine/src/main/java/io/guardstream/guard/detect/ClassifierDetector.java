@@ -10,12 +10,16 @@ import java.nio.file.Path;
  *
  * <p>The model's probability is first calibrated so that the model's own threshold maps to 0.5,
  * then rescaled so that the classifier <em>alone</em> reaches the engine's 0.5 only at calibrated
- * score {@code alone_at} (default 0.7). Cross-source validation showed the model flags unseen
- * benign styles far more often than the rules do, so on its own it must be sure; between its
- * threshold and {@code alone_at} it still adds to rule evidence. Parameters: {@code model}
- * (path of a trained model; default the shipped one), {@code alone_at} in (0, 1).
+ * score {@code alone_at} (default 0.9). Leave-one-source-out runs of the whole engine showed the
+ * model flags benign styles it never saw (second-person advice, role-play narration, code) far
+ * more often than the rules do, so on its own it must be sure; between its threshold and
+ * {@code alone_at} it still adds to rule evidence. Parameters: {@code model} (path of a trained
+ * model; default the shipped one), {@code alone_at} in (0, 1).
  */
 public final class ClassifierDetector implements Detector {
+  /** Calibrated score at which the classifier alone decides (chosen by leave-one-source-out). */
+  static final double DEFAULT_ALONE_AT = 0.9;
+
   private final PromptAttackClassifier model;
   private final double aloneAt;
 
@@ -34,7 +38,7 @@ public final class ClassifierDetector implements Detector {
     @Override
     public Detector compile(Params p) {
       String path = p.string("model", null, false);
-      double aloneAt = p.number("alone_at", 0.7, 0.01, 0.99);
+      double aloneAt = p.number("alone_at", DEFAULT_ALONE_AT, 0.01, 0.99);
       p.rejectUnknown();
       try {
         return new ClassifierDetector(path == null
@@ -58,8 +62,16 @@ public final class ClassifierDetector implements Detector {
     // The model reads text shaped like its training data: folded but with punctuation kept.
     String folded = TextNormalizer.fold(ctx.text(), ctx.text().length());
     double p = model.score(folded);
-    out.add(-1, -1, null, calibrate(calibrate(p, model.threshold()), aloneAt),
+    out.add(-1, -1, null, contribution(p, model.threshold(), aloneAt),
         "prompt-attack model score");
+  }
+
+  /**
+   * The classifier's confidence for the engine: the model's probability {@code p} with the
+   * model's threshold mapped to 0.5, then with {@code aloneAt} mapped to 0.5.
+   */
+  static double contribution(double p, double threshold, double aloneAt) {
+    return calibrate(calibrate(p, threshold), aloneAt);
   }
 
   /** Maps a score in [0, 1] piecewise linearly so that {@code threshold} becomes 0.5. */

@@ -24,7 +24,8 @@ public final class DetectorRegistry {
       .with(AllowListDetector.Type.tools())
       .with(AllowListDetector.Type.models())
       .with(new DocumentAccessDetector.Type())
-      .with(new ClassifierDetector.Type());
+      .with(new ClassifierDetector.Type())
+      .with(new AdversarialSuffixDetector.Type());
 
   /** Every detector type the engine ships. */
   public static DetectorRegistry builtIn() {

@@ -8,9 +8,12 @@ import java.util.Locale;
 
 /**
  * Type {@code prompt_leak}: output that reveals a registered system prompt. A planted canary
- * token is a certain leak; otherwise the output's word shingles are hashed exactly as
- * {@link PromptFingerprint} hashes the prompt's, and runs of shared shingles count as evidence.
- * The prompt text itself is never needed.
+ * token is a certain leak, also disguised ({@link CanaryScanner}: case, spacing, punctuation,
+ * backwards, rot13; encoded runs are decoded by the engine). Otherwise the output's word
+ * shingles are hashed exactly as {@link PromptFingerprint} hashes the prompt's, and runs of
+ * shared shingles count as evidence; a prompt shorter than a shingle (an access code, a
+ * passphrase) is looked for as written and disguised ({@link ShortPromptScanner}). The prompt
+ * text itself is never needed.
  */
 public final class PromptLeakDetector implements Detector {
   private final int minShingles;
@@ -53,24 +56,40 @@ public final class PromptLeakDetector implements Detector {
     }
     CharSequence text = ctx.text();
     Words words = null;
+    CanaryScanner disguises = null;
     for (PromptFingerprint fp : req.systemPrompts()) {
       if (!applies(fp, req)) {
         continue;
       }
       for (String canary : fp.canaries()) {
+        if (canary.isEmpty()) {
+          continue;
+        }
         int at = indexOf(text, canary);
-        if (!canary.isEmpty() && at >= 0) {
+        if (at >= 0) {
           out.add(at, at + canary.length(), "CANARY_TOKEN", 1.0,
               "canary token of system prompt '" + fp.promptId() + "'");
+          continue;
+        }
+        if (disguises == null) {
+          disguises = CanaryScanner.get();
+        }
+        CanaryScanner.Match m = disguises.find(text, canary);
+        if (m != null) {
+          out.add(m.start(), m.end(), "CANARY_TOKEN", 0.95,
+              "canary token of system prompt '" + fp.promptId() + "', " + m.how());
         }
       }
       if (fp.shingleHashes().length == 0) {
         continue;
       }
       if (words == null) {
-        words = Words.of(text);
+        words = Words.PER_THREAD.get().of(text);
       }
-      overlap(fp, words, out);
+      overlap(fp, words, text, out);
+    }
+    if (disguises != null) {
+      disguises.release();
     }
   }
 
@@ -79,20 +98,16 @@ public final class PromptLeakDetector implements Detector {
         && (fp.tenant() == null || req.tenant() == null || fp.tenant().equals(req.tenant()));
   }
 
-  private void overlap(PromptFingerprint fp, Words w, Hits out) {
+  private void overlap(PromptFingerprint fp, Words w, CharSequence text, Hits out) {
     long[] prompt = fp.shingleHashes();
     int size = fp.shingleSize();
     if (prompt.length == 1) {
-      // A short prompt (fewer words than a shingle) is one hash of all its words: look for any
-      // run of 1..size words with that hash.
-      for (int len = 1; len <= size; len++) {
-        for (int i = 0; i + len <= w.count; i++) {
-          if (w.hash(i, len) == prompt[0] && w.end[i + len - 1] - w.start[i] >= minShortChars) {
-            out.add(w.start[i], w.end[i + len - 1], "SYSTEM_PROMPT", 0.95,
-                "output repeats system prompt '" + fp.promptId() + "'");
-            return;
-          }
-        }
+      // A short prompt (fewer words than a shingle) is one hash of all its words.
+      ShortPromptScanner.Match m =
+          ShortPromptScanner.find(w, text, prompt[0], size, minShortChars);
+      if (m != null) {
+        out.add(m.start(), m.end(), "SYSTEM_PROMPT", m.confidence(),
+            "output repeats system prompt '" + fp.promptId() + "' (" + m.how() + ")");
       }
       return;
     }
@@ -101,23 +116,20 @@ public final class PromptLeakDetector implements Detector {
     }
     int shingles = w.count - size + 1;
     long[] hashes = w.shingles(size);
+    long[] filter = w.filter(prompt);
     int matched = 0;
     int runStart = -1;
-    int bestRunWords = 0;
     int spanStart = -1;
     int spanEnd = -1;
     for (int i = 0; i <= shingles; i++) {
-      boolean hit = i < shingles && Arrays.binarySearch(prompt, hashes[i]) >= 0;
+      boolean hit = i < shingles && Words.mayContain(filter, hashes[i])
+          && Arrays.binarySearch(prompt, hashes[i]) >= 0;
       if (hit) {
         matched++;
         if (runStart < 0) {
           runStart = i;
         }
       } else if (runStart >= 0) {
-        int runWords = i - 1 - runStart + size;
-        if (runWords > bestRunWords) {
-          bestRunWords = runWords;
-        }
         spanStart = spanStart < 0 ? w.start[runStart] : spanStart;
         spanEnd = w.end[i - 1 + size - 1];
         runStart = -1;
@@ -138,33 +150,31 @@ public final class PromptLeakDetector implements Detector {
 
   /**
    * Words of the output, normalised as {@link PromptFingerprint} does (lower case, NFKC for
-   * non-ASCII words), copied once into one char array so shingles hash in a tight loop.
+   * non-ASCII words), copied once into one char array so shingles hash in a tight loop. One
+   * instance per thread, refilled by {@link #of} for each text.
    */
   static final class Words {
     private static final long FNV_OFFSET = 0xcbf29ce484222325L;
     private static final long FNV_PRIME = 0x100000001b3L;
     private static final long FNV_PRIME_SQUARED = FNV_PRIME * FNV_PRIME;
 
-    private final char[] chars;
-    private final int[] from;
-    private final int[] to;
+    static final ThreadLocal<Words> PER_THREAD = ThreadLocal.withInitial(Words::new);
+
+    private final Builder b = new Builder();
+    private char[] chars;
+    private int[] from;
+    private int[] to;
     /** Span of each word in the original text. */
-    final int[] start;
-    final int[] end;
-    final int count;
+    int[] start;
+    int[] end;
+    int count;
+    private long[] hashes = new long[64];
+    private final long[] filterBits = new long[64];
 
-    private Words(char[] chars, int[] from, int[] to, int[] start, int[] end, int count) {
-      this.chars = chars;
-      this.from = from;
-      this.to = to;
-      this.start = start;
-      this.end = end;
-      this.count = count;
-    }
-
-    static Words of(CharSequence text) {
+    /** Refills this instance with the words of {@code text}; returns it. */
+    Words of(CharSequence text) {
       int n = text.length();
-      Builder b = new Builder(n);
+      b.reset(n);
       int i = 0;
       while (i < n) {
         char c = text.charAt(i);
@@ -201,12 +211,18 @@ public final class PromptLeakDetector implements Detector {
           b.word(ws, s, i);
         }
       }
-      return new Words(b.chars, b.from, b.to, b.start, b.end, b.count);
+      chars = b.chars;
+      from = b.from;
+      to = b.to;
+      start = b.start;
+      end = b.end;
+      count = b.count;
+      return this;
     }
 
-    /** Growable arrays behind {@link #of}. */
+    /** Growable arrays behind {@link #of}, kept between texts. */
     private static final class Builder {
-      char[] chars;
+      char[] chars = new char[256];
       int used;
       int[] from = new int[64];
       int[] to = new int[64];
@@ -214,8 +230,12 @@ public final class PromptLeakDetector implements Detector {
       int[] end = new int[64];
       int count;
 
-      Builder(int n) {
-        chars = new char[n + 16];
+      void reset(int n) {
+        if (chars.length < n + 16) {
+          chars = new char[n + 16];
+        }
+        used = 0;
+        count = 0;
       }
 
       void append(char c) {
@@ -247,77 +267,80 @@ public final class PromptLeakDetector implements Detector {
 
     /**
      * Hashes of every run of {@code size} words (positions 0 .. count - size), as
-     * {@link #hash(int, int)} computes them. Four neighbouring shingles are hashed together, each in
-     * its own multiply chain, so the CPU overlaps them.
+     * {@link #hash(int, int)} computes them, in the first count - size + 1 entries of an array
+     * reused by the next call. For the usual size 5 the words are read once: five hashes are
+     * open at any time (one per shingle that contains the current word), each its own multiply
+     * chain, so the CPU overlaps them and no char is read twice.
      */
     long[] shingles(int size) {
       int m = count - size + 1;
-      long[] out = new long[Math.max(0, m)];
-      int i = 0;
-      for (; i + 4 <= m; i += 4) {
-        long h0 = FNV_OFFSET;
-        long h1 = FNV_OFFSET;
-        long h2 = FNV_OFFSET;
-        long h3 = FNV_OFFSET;
-        for (int w = i; w < i + 3 + size; w++) {
-          boolean a0 = w < i + size;
-          boolean a1 = w >= i + 1 && w < i + 1 + size;
-          boolean a2 = w >= i + 2 && w < i + 2 + size;
-          boolean a3 = w >= i + 3;
-          for (int k = from[w], e = to[w]; k < e; k++) {
-            char ch = chars[k];
-            if (ch < 256) {
-              if (a0) {
-                h0 = (h0 ^ ch) * FNV_PRIME_SQUARED;
-              }
-              if (a1) {
-                h1 = (h1 ^ ch) * FNV_PRIME_SQUARED;
-              }
-              if (a2) {
-                h2 = (h2 ^ ch) * FNV_PRIME_SQUARED;
-              }
-              if (a3) {
-                h3 = (h3 ^ ch) * FNV_PRIME_SQUARED;
-              }
-            } else {
-              long lo = ch & 0xff;
-              long hi = ch >>> 8;
-              if (a0) {
-                h0 = ((h0 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
-              }
-              if (a1) {
-                h1 = ((h1 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
-              }
-              if (a2) {
-                h2 = ((h2 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
-              }
-              if (a3) {
-                h3 = ((h3 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
-              }
-            }
-          }
-          if (a0) {
-            h0 = (h0 ^ ' ') * FNV_PRIME;
-          }
-          if (a1) {
-            h1 = (h1 ^ ' ') * FNV_PRIME;
-          }
-          if (a2) {
-            h2 = (h2 ^ ' ') * FNV_PRIME;
-          }
-          if (a3) {
-            h3 = (h3 ^ ' ') * FNV_PRIME;
+      if (hashes.length < m) {
+        hashes = new long[Math.max(m, 2 * hashes.length)];
+      }
+      long[] out = hashes;
+      if (size != 5) {
+        for (int i = 0; i < m; i++) {
+          out[i] = hash(i, size);
+        }
+        return out;
+      }
+      // h0 is the shingle that starts at the current word, h4 the one that ends with it.
+      long h0 = FNV_OFFSET;
+      long h1 = FNV_OFFSET;
+      long h2 = FNV_OFFSET;
+      long h3 = FNV_OFFSET;
+      long h4 = FNV_OFFSET;
+      char[] c = chars;
+      for (int w = 0; w < count; w++) {
+        h4 = h3;
+        h3 = h2;
+        h2 = h1;
+        h1 = h0;
+        h0 = FNV_OFFSET;
+        for (int k = from[w], e = to[w]; k < e; k++) {
+          char ch = c[k];
+          if (ch < 256) {
+            h0 = (h0 ^ ch) * FNV_PRIME_SQUARED; // (h ^ low) * P, then (h ^ 0) * P
+            h1 = (h1 ^ ch) * FNV_PRIME_SQUARED;
+            h2 = (h2 ^ ch) * FNV_PRIME_SQUARED;
+            h3 = (h3 ^ ch) * FNV_PRIME_SQUARED;
+            h4 = (h4 ^ ch) * FNV_PRIME_SQUARED;
+          } else {
+            long lo = ch & 0xff;
+            long hi = ch >>> 8;
+            h0 = ((h0 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
+            h1 = ((h1 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
+            h2 = ((h2 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
+            h3 = ((h3 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
+            h4 = ((h4 ^ lo) * FNV_PRIME ^ hi) * FNV_PRIME;
           }
         }
-        out[i] = h0;
-        out[i + 1] = h1;
-        out[i + 2] = h2;
-        out[i + 3] = h3;
-      }
-      for (; i < m; i++) {
-        out[i] = hash(i, size);
+        h0 = (h0 ^ ' ') * FNV_PRIME;
+        h1 = (h1 ^ ' ') * FNV_PRIME;
+        h2 = (h2 ^ ' ') * FNV_PRIME;
+        h3 = (h3 ^ ' ') * FNV_PRIME;
+        h4 = (h4 ^ ' ') * FNV_PRIME;
+        if (w >= 4) {
+          out[w - 4] = h4;
+        }
       }
       return out;
+    }
+
+    /**
+     * A 4096-bit filter of {@code hashes} (reused between calls): a shingle whose bit is clear is
+     * certainly not among them, so most shingles skip the binary search.
+     */
+    long[] filter(long[] hashes) {
+      java.util.Arrays.fill(filterBits, 0L);
+      for (long h : hashes) {
+        filterBits[(int) (h >>> 58)] |= 1L << (int) (h >>> 52);
+      }
+      return filterBits;
+    }
+
+    static boolean mayContain(long[] filter, long h) {
+      return (filter[(int) (h >>> 58)] & 1L << (int) (h >>> 52)) != 0;
     }
 
     /** Same hash as PromptFingerprint.shingleHashes for words [i, i + len). */
@@ -326,17 +349,62 @@ public final class PromptLeakDetector implements Detector {
       char[] c = chars;
       for (int j = i; j < i + len; j++) {
         for (int k = from[j], e = to[j]; k < e; k++) {
-          char ch = c[k];
-          if (ch < 256) {
-            h = (h ^ ch) * FNV_PRIME_SQUARED; // (h ^ low) * P, then (h ^ 0) * P
-          } else {
-            h = (h ^ (ch & 0xff)) * FNV_PRIME;
-            h = (h ^ (ch >>> 8)) * FNV_PRIME;
-          }
+          h = step(h, c[k]);
         }
-        h = (h ^ ' ') * FNV_PRIME;
+        h = endWord(h);
       }
       return h;
+    }
+
+    /**
+     * The hash of words [i, i + len) spelled backwards ("moon blue" → "eulb noom"), or rot13
+     * encoded: the prompt a model disguised that way hashes to the prompt's own hash.
+     */
+    long disguisedHash(int i, int len, boolean reversed) {
+      long h = FNV_OFFSET;
+      char[] c = chars;
+      for (int n = 0; n < len; n++) {
+        int j = reversed ? i + len - 1 - n : i + n;
+        if (reversed) {
+          for (int k = to[j] - 1; k >= from[j]; k--) {
+            h = step(h, c[k]);
+          }
+        } else {
+          for (int k = from[j]; k < to[j]; k++) {
+            h = step(h, rot13(c[k]));
+          }
+        }
+        h = endWord(h);
+      }
+      return h;
+    }
+
+    /** Number of chars of word {@code j} (as normalised). */
+    int length(int j) {
+      return to[j] - from[j];
+    }
+
+    /** Char {@code k} of word {@code j} (as normalised). */
+    char charAt(int j, int k) {
+      return chars[from[j] + k];
+    }
+
+    static long step(long h, char ch) {
+      return ch < 256
+          ? (h ^ ch) * FNV_PRIME_SQUARED // (h ^ low) * P, then (h ^ 0) * P
+          : ((h ^ (ch & 0xff)) * FNV_PRIME ^ (ch >>> 8)) * FNV_PRIME;
+    }
+
+    static long endWord(long h) {
+      return (h ^ ' ') * FNV_PRIME;
+    }
+
+    static long offset() {
+      return FNV_OFFSET;
+    }
+
+    static char rot13(char c) {
+      return c >= 'a' && c <= 'z' ? (char) ('a' + (c - 'a' + 13) % 26) : c;
     }
   }
 }

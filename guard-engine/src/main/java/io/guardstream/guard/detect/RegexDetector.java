@@ -83,7 +83,13 @@ public final class RegexDetector implements Detector {
       }
       Pattern pattern;
       try {
-        pattern = Pattern.compile(source, caseInsensitive ? Pattern.CASE_INSENSITIVE : 0);
+        // Anchored patterns start with '^': RE2J then stops at the first position where no thread
+        // is alive instead of stepping to the end of the window (half the cost of a miss).
+        int flags = caseInsensitive ? Pattern.CASE_INSENSITIVE : 0;
+        pattern = Pattern.compile(source, flags);
+        if (anchored) {
+          pattern = Pattern.compile("^(?:" + source + ")", flags);
+        }
       } catch (PatternSyntaxException e) {
         p.error("pattern", "invalid RE2 syntax: " + e.getDescription());
         return null;
@@ -163,7 +169,7 @@ public final class RegexDetector implements Detector {
         Matcher m = pattern.matcher(new Slice(text, s, e));
         if (m.lookingAt()) {
           last = s + m.end() - 1;
-          report(m, new Slice(text, s, e), s, out);
+          report(m, text, s, out);
         }
       }
       return;
@@ -244,23 +250,22 @@ public final class RegexDetector implements Detector {
     int pos = 0;
     while (pos <= slice.length() && m.find(pos)) {
       pos = m.end() > m.start() ? m.end() : m.end() + 1;
-      report(m, slice, from, out);
+      report(m, text, from, out);
     }
   }
 
-  private void report(Matcher m, CharSequence slice, int offset, Hits out) {
-    int s = m.start(group);
-    int e = m.end(group);
-    if (s < 0 || e <= s) {
+  /** Reports a match in a window starting at {@code offset}; validators see the whole text. */
+  private void report(Matcher m, CharSequence text, int offset, Hits out) {
+    if (m.start(group) < 0 || m.end(group) <= m.start(group)) {
       return;
     }
-    if (minEntropy > 0 && Validators.entropy(slice, s, e) < minEntropy) {
+    int s = offset + m.start(group);
+    int e = offset + m.end(group);
+    if (minEntropy > 0 && Validators.entropy(text, s, e) < minEntropy
+        || validator != null && !validator.valid(text, s, e)) {
       return;
     }
-    if (validator != null && !validator.valid(slice, s, e)) {
-      return;
-    }
-    out.add(offset + s, offset + e, null, 1.0, "pattern matched");
+    out.add(s, e, null, 1.0, "pattern matched");
   }
 
   /** Buffers hits until it is known whether enough were found. */

@@ -21,7 +21,8 @@ public final class Validators {
       "iban", Validators::iban,
       "us_ssn", Validators::usSsn,
       "jwt", Validators::jwt,
-      "not_placeholder", Validators::notPlaceholder));
+      "not_placeholder", Validators::notPlaceholder,
+      "credential_like", Validators::credentialLike));
 
   /** Validator by its rule-file name, or null. */
   public static Validator byName(String name) {
@@ -183,8 +184,12 @@ public final class Validators {
     }
     String v = text.subSequence(start, end).toString();
     String low = v.toLowerCase(Locale.ROOT);
+    // Base64 keys start with '/' or '+' as often as with any letter: only short or orderly values
+    // starting so are paths ("/etc/app.key") or code ("+ suffix").
+    boolean random = randomToken(text, start, end);
     if (low.startsWith("$") || low.startsWith("%") || low.startsWith("{") || low.startsWith("<")
-        || low.startsWith("[") || low.startsWith("(") || low.startsWith("#") || low.startsWith("/")
+        || low.startsWith("[") || low.startsWith("(") || low.startsWith("#")
+        || low.startsWith("/") && !random
         || low.startsWith("\\") || low.startsWith("./") || low.startsWith("http")
         || low.startsWith("arn:") || low.contains("${") || low.contains("{{") || low.contains("#{")
         || low.contains("$_") || low.startsWith("process.env") || low.startsWith("os.environ")
@@ -204,8 +209,9 @@ public final class Validators {
       return false;
     }
     char first = v.charAt(0);
-    if (first == '.' || first == '+' || first == '\'' || first == '"' || first == ' '
-        || v.charAt(v.length() - 1) == ' ' || low.contains("()") || isPlainPath(v)) {
+    if (first == '.' || first == '+' && !random || first == '\'' || first == '"' || first == ' '
+        || v.charAt(v.length() - 1) == ' ' || callOrIndex(v) || isPlainPath(v)
+        || end < text.length() && text.charAt(end) == '(') {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
     String keyName = keyBefore(text, start).toLowerCase(Locale.ROOT);
@@ -218,18 +224,257 @@ public final class Validators {
     return distinct >= 3;
   }
 
-  /** Whether [start, end) is the pseudonym of a mask the redactor wrote ("[AWS_SECRET_KEY:1a2b…]"). */
-  static boolean insideMask(CharSequence text, int start, int end) {
-    if (end >= text.length() || text.charAt(end) != ']' || start == 0 || text.charAt(start - 1) != ':') {
+  /**
+   * Whether a value stated in prose looks like a credential rather than a word: not a placeholder
+   * ({@link #notPlaceholder}) or a well-known example password ("P@ssw0rd", "admin123");
+   * not a word or words ("strong", "single-use", "Expired"), a number with a unit ("2048-bit"), a
+   * version, an identifier (ENV_VAR_NAME), a file or host name or an e-mail address; and mixing
+   * letters with digits or symbols (or, letters only, random mixed case of 16 or more), digits only
+   * from 6 on, with enough entropy for its length.
+   */
+  public static boolean credentialLike(CharSequence text, int start, int end) {
+    int n = end - start;
+    if (n < 6 || n > 128 || !notPlaceholder(text, start, end)) {
       return false;
     }
-    for (int i = start - 2; i >= 0 && start - i < 48; i--) {
+    int lower = 0;
+    int upper = 0;
+    int digits = 0;
+    int joiners = 0; // '-', '_', '.', '\''
+    int symbols = 0;
+    for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      if (c == '[') {
+      if (c >= 'a' && c <= 'z') {
+        lower++;
+      } else if (c >= 'A' && c <= 'Z') {
+        upper++;
+      } else if (c >= '0' && c <= '9') {
+        digits++;
+      } else if (c == '-' || c == '_' || c == '.' || c == '\'') {
+        joiners++;
+      } else if (Character.isLetter(c)) {
+        lower++; // other scripts count as letters
+      } else {
+        symbols++;
+      }
+    }
+    String v = text.subSequence(start, end).toString();
+    if (examplePassword(v) || isNameLike(v)) {
+      return false;
+    }
+    double h = entropy(text, start, end);
+    int letters = lower + upper;
+    if (digits == n) {
+      return h >= 2.0;
+    }
+    if (digits == 0 && symbols == 0) {
+      // Letters and joiners: words ("single-use", "Expired") unless long random mixed case.
+      return joiners == 0 && lower > 0 && upper > 1 && n >= 16 && h >= 3.5;
+    }
+    if (symbols == 0 && letters > 0 && digits > 0 && numberWithUnit(v)) {
+      return false;
+    }
+    return h >= (n < 10 ? 2.3 : 2.6);
+  }
+
+  /** "2048-bit", "30days", "4k", "v1.2.3", "3.11": numbers with a unit or a version. */
+  private static boolean numberWithUnit(String v) {
+    int i = 0;
+    int n = v.length();
+    if (i < n && (v.charAt(i) == 'v' || v.charAt(i) == 'V')) {
+      i++;
+    }
+    int d = i;
+    while (i < n && (Character.isDigit(v.charAt(i)) || v.charAt(i) == '.')) {
+      i++;
+    }
+    if (i == d) {
+      return false;
+    }
+    if (i == n) {
+      return true; // version
+    }
+    if (v.charAt(i) == '-' || v.charAt(i) == '_') {
+      i++;
+    }
+    int letters = i;
+    while (i < n && v.charAt(i) >= 'a' && v.charAt(i) <= 'z') {
+      i++;
+    }
+    return i == n && i - letters <= 12;
+  }
+
+  /** ENV_VAR_NAMES, file names, host names and e-mail addresses: names of things, not secrets. */
+  private static boolean isNameLike(String v) {
+    boolean envName = v.indexOf('_') > 0;
+    for (int i = 0; i < v.length() && envName; i++) {
+      char c = v.charAt(i);
+      envName = c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_';
+    }
+    if (envName) {
+      return true;
+    }
+    int at = v.indexOf('@');
+    String host = at > 0 ? v.substring(at + 1) : v;
+    int dot = host.lastIndexOf('.');
+    if (dot <= 0 || dot == host.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '.' || c == '-')) {
+        return false;
+      }
+    }
+    for (int i = dot + 1; i < host.length(); i++) {
+      if (!Character.isLetter(host.charAt(i))) {
+        return false;
+      }
+    }
+    return host.length() - dot - 1 <= 10;
+  }
+
+  /**
+   * Well-known example and default passwords, also with leetspeak ("P@ssw0rd") and trailing
+   * digits or symbols ("admin123", "changeme!").
+   */
+  static boolean examplePassword(String v) {
+    StringBuilder b = new StringBuilder(v.length());
+    int end = v.length();
+    while (end > 0 && !Character.isLetter(v.charAt(end - 1))) {
+      end--;
+    }
+    for (int i = 0; i < end; i++) {
+      char c = Character.toLowerCase(v.charAt(i));
+      char l = c < 128 ? LEET_LETTER[c] : 0;
+      if (l != 0) {
+        b.append(l);
+      } else if (Character.isLetter(c)) {
+        b.append(c);
+      }
+    }
+    String word = b.toString();
+    if (EXAMPLE_PASSWORDS.contains(word)) {
+      return true;
+    }
+    // "myPass", "your_api_key_here", "thepassword"
+    for (String prefix : EXAMPLE_PREFIXES) {
+      if (word.startsWith(prefix) && word.length() > prefix.length()) {
+        String rest = word.substring(prefix.length());
+        if (rest.endsWith("here")) {
+          rest = rest.substring(0, rest.length() - 4);
+        }
+        if (EXAMPLE_PASSWORDS.contains(rest)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final String[] EXAMPLE_PREFIXES = {"my", "your", "the", "some", ""};
+
+  private static final char[] LEET_LETTER = new char[128];
+
+  static {
+    LEET_LETTER['0'] = 'o';
+    LEET_LETTER['1'] = 'i';
+    LEET_LETTER['3'] = 'e';
+    LEET_LETTER['4'] = 'a';
+    LEET_LETTER['5'] = 's';
+    LEET_LETTER['7'] = 't';
+    LEET_LETTER['@'] = 'a';
+    LEET_LETTER['$'] = 's';
+    LEET_LETTER['!'] = 'i';
+  }
+
+  private static final java.util.Set<String> EXAMPLE_PASSWORDS = java.util.Set.of(
+      "password", "passwd", "pass", "secret", "supersecret", "topsecret", "mysecret",
+      "mypassword", "changeme", "changeit", "letmein", "welcome", "admin", "administrator",
+      "root", "toor", "test", "testing", "example", "sample", "dummy", "default", "qwerty",
+      "abc", "abcdef", "foobar", "foo", "bar", "hello", "helloworld", "iloveyou", "token",
+      "apikey", "username", "user", "guest", "demo", "temp", "temppassword", "opensesame");
+
+  /**
+   * Whether a provider-format match is a documentation filler rather than a key: a long run of
+   * letter-digit pairs ("a1b2c3d4e5f6"). (Alphabet runs such as "ABCDEFGHIJ" are kept: provider
+   * documentation uses them in keys that scanners are expected to report.)
+   */
+  public static boolean fillerSequence(CharSequence text, int start, int end) {
+    return alternatingRun(text.subSequence(start, end).toString().toLowerCase(Locale.ROOT)) >= 6;
+  }
+
+  /**
+   * Whether [start, end) overlaps a mask the redactor wrote ("[EMAIL]", "[GENERIC_SECRET:1a2b…]"):
+   * a re-scan of redacted text must not take a mask, or part of one, for a secret.
+   */
+  static boolean insideMask(CharSequence text, int start, int end) {
+    int from = Math.max(0, start - MAX_MASK);
+    int to = Math.min(text.length(), end + MAX_MASK);
+    for (int i = from; i < to; i++) {
+      if (text.charAt(i) != '[') {
+        continue;
+      }
+      int close = maskEnd(text, i, to);
+      if (close > start && i < end) {
         return true;
       }
-      if (!(c >= 'A' && c <= 'Z' || c == '_' || c >= '0' && c <= '9')) {
-        return false;
+    }
+    return false;
+  }
+
+  private static final int MAX_MASK = 80;
+
+  /** End (exclusive) of the mask "[TYPE]" or "[TYPE:hex]" opening at {@code open}, or -1. */
+  private static int maskEnd(CharSequence text, int open, int limit) {
+    int i = open + 1;
+    int typeStart = i;
+    while (i < limit && (text.charAt(i) >= 'A' && text.charAt(i) <= 'Z' || text.charAt(i) == '_'
+        || i > typeStart && text.charAt(i) >= '0' && text.charAt(i) <= '9')) {
+      i++;
+    }
+    if (i == typeStart || i >= limit) {
+      return -1;
+    }
+    if (text.charAt(i) == ':') {
+      int tokenStart = ++i;
+      while (i < limit && Character.digit(text.charAt(i), 16) >= 0) {
+        i++;
+      }
+      if (i == tokenStart || i >= limit) {
+        return -1;
+      }
+    }
+    return text.charAt(i) == ']' ? i + 1 : -1;
+  }
+
+  /**
+   * At least 20 chars mixing upper case, lower case and digits with at least 4 bits of entropy
+   * per char: a generated key, not a word, path or expression.
+   */
+  private static boolean randomToken(CharSequence text, int start, int end) {
+    if (end - start < 20) {
+      return false;
+    }
+    boolean upper = false;
+    boolean lower = false;
+    boolean digit = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      upper |= c >= 'A' && c <= 'Z';
+      lower |= c >= 'a' && c <= 'z';
+      digit |= c >= '0' && c <= '9';
+    }
+    return upper && lower && digit && entropy(text, start, end) >= 4.0;
+  }
+
+  /** "f()", "dct[key", "generate_password($len)": an identifier called or indexed is code. */
+  private static boolean callOrIndex(String v) {
+    for (int i = 1; i < v.length(); i++) {
+      char c = v.charAt(i);
+      char p = v.charAt(i - 1);
+      if ((c == '(' || c == '[') && (Character.isLetterOrDigit(p) || p == '_' || p == '(')) {
+        return true;
       }
     }
     return false;
@@ -273,15 +518,20 @@ public final class Validators {
     "min", "max", "enabled", "selector", "input", "param", "header", "column", "env", "var"
   };
 
-  /** Longest run of pairs "a1b2c3…" (ascending letters interleaved with digits; '-' ignored). */
+  /**
+   * Longest run of pairs "a1b2c3…" (ascending letters interleaved with digits; '-' ignored),
+   * wherever it starts ("px-api-a1b2c3d4").
+   */
   private static int alternatingRun(String s) {
     String t = s.replace("-", "");
     int best = 0;
-    int run = 0;
-    for (int k = 0; k + 1 < t.length(); k += 2) {
-      boolean pair = Character.isLetter(t.charAt(k)) && Character.isDigit(t.charAt(k + 1));
-      run = pair && (run == 0 || t.charAt(k) == t.charAt(k - 2) + 1) ? run + 1 : pair ? 1 : 0;
-      best = Math.max(best, run);
+    for (int parity = 0; parity < 2; parity++) {
+      int run = 0;
+      for (int k = parity; k + 1 < t.length(); k += 2) {
+        boolean pair = Character.isLetter(t.charAt(k)) && Character.isDigit(t.charAt(k + 1));
+        run = pair && (run == 0 || t.charAt(k) == t.charAt(k - 2) + 1) ? run + 1 : pair ? 1 : 0;
+        best = Math.max(best, run);
+      }
     }
     return best;
   }
@@ -301,7 +551,8 @@ public final class Validators {
 
   private static final java.util.Set<String> PLACEHOLDER_VALUES = java.util.Set.of(
       "true", "false", "null", "none", "nil", "required", "optional", "hidden", "masked", "empty",
-      "string", "value");
+      "string", "value", "changeme", "change_me", "change-me", "changeit", "redacted",
+      "username", "user_name", "login", "email");
 
   private static final String[] PLACEHOLDER_WORDS = {
     "xxxx", "****", "....", "----", "####", "<", ">", "your_", "your-", "yourpass", "yoursecret",

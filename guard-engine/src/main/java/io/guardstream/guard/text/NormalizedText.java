@@ -7,14 +7,26 @@ package io.guardstream.guard.text;
  * to the original text.
  */
 public final class NormalizedText implements CharSequence {
-  final char[] chars;
-  final int length;
-  final int[] srcStart;
-  final int[] srcEnd;
-  final int invisibleChars;
-  final int tagChars;
-  final int bidiControls;
-  final int mixedScriptWords;
+  // Written only by TextNormalizer, which refills a reused instance (see TextNormalizer.normalize
+  // with a target): one buffer per thread instead of three arrays per scanned text.
+  char[] chars;
+  int length;
+  int[] srcStart;
+  int[] srcEnd;
+  int invisibleChars;
+  int tagChars;
+  int bidiControls;
+  int mixedScriptWords;
+  /** Scratch for the normaliser: words to revisit for leetspeak. */
+  int[] leetWords = new int[16];
+
+  /**
+   * An empty view for {@link TextNormalizer#normalize(CharSequence, int, NormalizedText)} to fill
+   * and refill.
+   */
+  public NormalizedText() {
+    this(new char[64], 0, new int[64], new int[64], 0, 0, 0, 0);
+  }
 
   NormalizedText(
       char[] chars, int length, int[] srcStart, int[] srcEnd, int invisibleChars, int tagChars,

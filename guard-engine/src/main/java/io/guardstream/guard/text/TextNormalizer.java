@@ -26,12 +26,26 @@ public final class TextNormalizer {
     ASCII_CLASS['$'] = 3;
   }
 
-  /** Normalises {@code text[0, end)}. */
+  /** Normalises {@code text[0, end)} into a new view. */
   public static NormalizedText normalize(CharSequence text, int end) {
+    return normalize(text, end, new NormalizedText(new char[end + 16], 0, new int[end + 16],
+        new int[end + 16], 0, 0, 0, 0));
+  }
+
+  /**
+   * Normalises {@code text[0, end)} into {@code into}, reusing (and growing) its buffers; returns
+   * {@code into}. Any view previously held in {@code into} is overwritten.
+   */
+  public static NormalizedText normalize(CharSequence text, int end, NormalizedText into) {
     int cap = end + 16;
-    char[] out = new char[cap];
-    int[] from = new int[cap];
-    int[] to = new int[cap];
+    if (into.chars.length < cap) {
+      into.chars = new char[cap];
+      into.srcStart = new int[cap];
+      into.srcEnd = new int[cap];
+    }
+    char[] out = into.chars;
+    int[] from = into.srcStart;
+    int[] to = into.srcEnd;
     int n = 0;
     int invisible = 0;
     int tags = 0;
@@ -40,7 +54,11 @@ public final class TextNormalizer {
     int latinInWord = 0;
     int mixedWords = 0;
     boolean inFlag = false;
-    int leetCandidates = 0;
+    // Words holding leetspeak candidates ("1gn0r3"), as [start, end) pairs in out: only they are
+    // revisited after this pass.
+    int[] leetWords = into.leetWords;
+    int leetWordsEnd = 0;
+    boolean wordHasLeet = false;
     int wordLength = 0;
     int sepLength = 0;
     int singleRun = 0;
@@ -69,10 +87,32 @@ public final class TextNormalizer {
           wordLength++;
           if (cls != 3) {
             latinInWord++;
+            // The rest of a run of lower-case letters changes no state but the counts: copy it in
+            // a tight loop (the buffer has room: ASCII never produces more chars than it reads).
+            int k = i + 1;
+            int room = Math.min(end, i + 1 + out.length - n - 2);
+            char c;
+            while (k < room && (c = text.charAt(k)) >= 'a' && c <= 'z') {
+              out[n] = c;
+              from[n] = k;
+              to[n] = k + 1;
+              n++;
+              k++;
+            }
+            wordLength += k - i - 1;
+            latinInWord += k - i - 1;
+            i = k;
+            inFlag = false;
+            continue;
           } else {
-            leetCandidates++;
+            wordHasLeet |= LEET[ch] != 0;
           }
         } else {
+          if (wordHasLeet) {
+            leetWords = addWord(leetWords, leetWordsEnd, out, n);
+            leetWordsEnd += 2;
+            wordHasLeet = false;
+          }
           if (wordLength == 1) {
             spacedLetters |= ++singleRun >= 3;
           } else if (wordLength > 1) {
@@ -100,8 +140,7 @@ public final class TextNormalizer {
       }
       int cp = Character.codePointAt(text, i);
       int next = i + Character.charCount(cp);
-      leetCandidates++; // non-ASCII text takes the general path through every pass
-      spacedLetters = true;
+      spacedLetters = true; // non-ASCII text takes the general path through the compaction pass
       if (next > end) {
         next = end;
       }
@@ -151,7 +190,13 @@ public final class TextNormalizer {
           from[n] = i;
           to[n] = next;
           n++;
+          wordHasLeet |= f < 128 && LEET[f] != 0;
         } else {
+          if (wordHasLeet) {
+            leetWords = addWord(leetWords, leetWordsEnd, out, n);
+            leetWordsEnd += 2;
+            wordHasLeet = false;
+          }
           if (latinInWord > 0 && confusableInWord > 0) {
             mixedWords++;
           }
@@ -175,14 +220,30 @@ public final class TextNormalizer {
     if (wordLength == 1) {
       spacedLetters |= ++singleRun >= 3;
     }
-    boolean spacesAdded = leetCandidates > 0 && undoLeet(out, n);
+    if (wordHasLeet) {
+      leetWords = addWord(leetWords, leetWordsEnd, out, n);
+      leetWordsEnd += 2;
+    }
+    into.leetWords = leetWords;
+    boolean spacesAdded = false;
+    for (int k = 0; k < leetWordsEnd; k += 2) {
+      spacesAdded |= undoLeet(out, leetWords[k], leetWords[k + 1]);
+    }
     if (spacedLetters || spacesAdded) {
       n = joinSpacedLetters(out, from, to, n);
     }
     if (n > 0 && out[n - 1] == ' ') {
       n--;
     }
-    return new NormalizedText(out, n, from, to, invisible, tags, bidi, mixedWords);
+    into.chars = out;
+    into.srcStart = from;
+    into.srcEnd = to;
+    into.length = n;
+    into.invisibleChars = invisible;
+    into.tagChars = tags;
+    into.bidiControls = bidi;
+    into.mixedScriptWords = mixedWords;
+    return into;
   }
 
   /**
@@ -191,28 +252,63 @@ public final class TextNormalizer {
    * decoded; everything else unchanged.
    */
   public static String fold(CharSequence text, int end) {
-    StringBuilder b = new StringBuilder(end);
-    for (int i = 0; i < end; ) {
+    int i = 0;
+    while (i < end) {
+      char ch = text.charAt(i);
+      if (ch >= 128 || ch >= 'A' && ch <= 'Z') {
+        break;
+      }
+      i++;
+    }
+    if (i == end && text instanceof String s) {
+      return end == s.length() ? s : s.substring(0, end); // nothing to fold
+    }
+    char[] b = FOLD_BUFFER.get();
+    if (b.length < end + 2) {
+      b = new char[Math.max(end + 2, 2 * b.length)];
+      FOLD_BUFFER.set(b);
+    }
+    for (int k = 0; k < i; k++) {
+      b[k] = text.charAt(k);
+    }
+    int n = i;
+    while (i < end) {
       char ch = text.charAt(i);
       if (ch < 128) {
-        b.append(ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch);
+        b[n++] = ch >= 'A' && ch <= 'Z' ? (char) (ch + 32) : ch;
         i++;
         continue;
       }
       int cp = Character.codePointAt(text, i);
       i += Character.charCount(cp);
+      String folded;
       if (cp >= 0xE0020 && cp <= 0xE007E) {
-        b.append(CharFolding.fold(cp - 0xE0000));
+        folded = CharFolding.fold(cp - 0xE0000);
       } else if (cp >= 0xE0000 && cp <= 0xE007F || isInvisible(cp)) {
         continue;
       } else if (cp < 128 || Character.isLetterOrDigit(cp)) {
-        b.append(CharFolding.fold(cp));
+        folded = CharFolding.fold(cp);
       } else {
-        b.appendCodePoint(cp);
+        folded = null;
+      }
+      int need = n + (folded == null ? 2 : folded.length()) + (end - i) + 2;
+      if (need > b.length) {
+        b = java.util.Arrays.copyOf(b, Math.max(need, 2 * b.length));
+        FOLD_BUFFER.set(b);
+      }
+      if (folded == null) {
+        n += Character.toChars(cp, b, n);
+      } else {
+        folded.getChars(0, folded.length(), b, n);
+        n += folded.length();
       }
     }
-    return b.toString();
+    return new String(b, 0, n);
   }
+
+  /** Per-thread buffer of {@link #fold}: one allocation (the result) per call. */
+  private static final ThreadLocal<char[]> FOLD_BUFFER =
+      ThreadLocal.withInitial(() -> new char[1024]);
 
   /** Format characters and fillers that render as nothing. */
   static boolean isInvisible(int cp) {
@@ -228,46 +324,49 @@ public final class TextNormalizer {
         || cp == 0x180E;
   }
 
+  /** Appends the word that ends at {@code end} of {@code out} as a [start, end) pair. */
+  private static int[] addWord(int[] words, int used, char[] out, int end) {
+    int start = end;
+    while (start > 0 && out[start - 1] != ' ') {
+      start--;
+    }
+    if (used + 2 > words.length) {
+      words = java.util.Arrays.copyOf(words, 2 * words.length);
+    }
+    words[used] = start;
+    words[used + 1] = end;
+    return words;
+  }
+
   /**
-   * Folds leetspeak ("1gn0r3" → "ignore") inside words that mix letters and look-alike digits,
-   * leaving numbers and trailing version digits ("gpt4", "2024") alone. '@' and '$' become
-   * letters in such words and separators elsewhere. Returns whether separators were added.
+   * Folds leetspeak ("1gn0r3" → "ignore") in the word out[start, end) if it mixes letters and
+   * look-alike digits, leaving numbers and trailing version digits ("gpt4", "2024") alone. '@' and
+   * '$' become letters in such words and separators elsewhere. Returns whether separators were
+   * added.
    */
-  private static boolean undoLeet(char[] out, int n) {
+  private static boolean undoLeet(char[] out, int start, int end) {
+    int letters = 0;
+    int leet = 0;
+    boolean letterAfterLeet = false;
+    for (int i = start; i < end; i++) {
+      char c = out[i];
+      if (c >= 'a' && c <= 'z' || c >= 128 && Character.isLetter(c)) {
+        letters++;
+        letterAfterLeet |= leet > 0;
+      } else if (c < 128 && LEET[c] != 0) {
+        leet++;
+      }
+    }
+    boolean fold = letters >= 2 && letterAfterLeet;
     boolean added = false;
-    int i = 0;
-    while (i < n) {
-      if (out[i] == ' ') {
-        i++;
-        continue;
-      }
-      int start = i;
-      int letters = 0;
-      int leet = 0;
-      boolean letterAfterLeet = false;
-      while (i < n && out[i] != ' ') {
-        char c = out[i];
-        if (c >= 'a' && c <= 'z' || c >= 128 && Character.isLetter(c)) {
-          letters++;
-          letterAfterLeet |= leet > 0;
-        } else if (c < 128 && LEET[c] != 0) {
-          leet++;
-        }
-        i++;
-      }
-      if (leet == 0) {
-        continue;
-      }
-      boolean fold = letters >= 2 && letterAfterLeet;
-      for (int k = start; k < i; k++) {
-        char c = out[k];
-        if (c < 128 && LEET[c] != 0) {
-          if (fold) {
-            out[k] = LEET[c];
-          } else if (c == '@' || c == '$') {
-            out[k] = ' ';
-            added = true;
-          }
+    for (int k = start; k < end; k++) {
+      char c = out[k];
+      if (c < 128 && LEET[c] != 0) {
+        if (fold) {
+          out[k] = LEET[c];
+        } else if (c == '@' || c == '$') {
+          out[k] = ' ';
+          added = true;
         }
       }
     }

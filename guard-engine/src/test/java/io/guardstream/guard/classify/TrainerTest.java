@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
@@ -70,6 +72,25 @@ class TrainerTest {
     assertThat(report.leaveOneSourceOut().sources().get("benign-a").fpr()).isNotNull();
     assertThat(report.leaveOneSourceOut().sources().get("attacks-a").recall()).isNotNull();
     assertThat(report.toJson()).contains("\"leave_one_source_out\"", "\"mean_attack_recall\"");
+  }
+
+  @Test
+  void handsOutEachRoundModelTrainedWithoutItsSource() {
+    Map<String, PromptAttackClassifier> rounds = new TreeMap<>();
+    TrainingReport report = new Trainer(SyntheticCorpus.options(), line -> { })
+        .train(CORPUS, Set.of(), true, rounds::put).report();
+
+    assertThat(rounds).containsOnlyKeys(report.leaveOneSourceOut().sources().keySet());
+    for (Map.Entry<String, PromptAttackClassifier> e : rounds.entrySet()) {
+      TrainingReport.SourceResult r = report.leaveOneSourceOut().sources().get(e.getKey());
+      PromptAttackClassifier model = e.getValue();
+      assertThat(model.threshold()).isEqualTo(r.threshold());
+      // The round's figure is this model's figure on the left-out source.
+      long flagged = CORPUS.stream().filter(t -> t.source().equals(e.getKey()))
+          .filter(t -> model.score(t.text()) >= model.threshold()).count();
+      double rate = (double) flagged / r.texts();
+      assertThat(rate).isEqualTo(r.recall() != null ? r.recall() : r.fpr());
+    }
   }
 
   @Test

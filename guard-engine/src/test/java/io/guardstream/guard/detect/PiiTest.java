@@ -5,7 +5,15 @@ import static io.guardstream.guard.Fixtures.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guardstream.guard.Finding;
+import io.guardstream.guard.GuardEngine;
+import io.guardstream.guard.GuardOptions;
+import io.guardstream.guard.GuardRequest;
 import io.guardstream.guard.GuardResult;
+import io.guardstream.guard.Kind;
+import io.guardstream.guard.RuleSetParser;
+import io.guardstream.guard.Severity;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,6 +61,44 @@ class PiiTest {
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);
     assertThat(r.findings()).as(text).noneMatch(f -> f.category().equals("pii"));
+  }
+
+  @Test
+  void contactDetailsAreMediumAndFinancialIdentifiersHighAllRedacted() {
+    String text = "Mail jane@example.com or call +1 (415) 555-0132 from 10.1.2.3; card"
+        + " 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32, SSN 123-45-6780.";
+    GuardResult r = output(text);
+    Map<String, Severity> severity = r.findings().stream()
+        .collect(Collectors.toMap(Finding::entityType, Finding::severity, (a, b) -> a));
+    assertThat(severity)
+        .containsEntry("EMAIL", Severity.MEDIUM)
+        .containsEntry("PHONE_NUMBER", Severity.MEDIUM)
+        .containsEntry("IP_ADDRESS", Severity.MEDIUM)
+        .containsEntry("CREDIT_CARD", Severity.HIGH)
+        .containsEntry("IBAN", Severity.HIGH)
+        .containsEntry("US_SSN", Severity.HIGH);
+    assertThat(r.redactedContent()).doesNotContain("jane@example.com", "555-0132", "10.1.2.3",
+        "4111 1111", "GB82", "123-45-6780");
+  }
+
+  @Test
+  void aRuleReportingSomeTypesStillClassifiesAgainstAll() {
+    GuardEngine phonesOnly = GuardEngine.create(RuleSetParser.parse("""
+        id: t
+        version: "1"
+        rules:
+          - id: phones
+            applies_to: {direction: output}
+            detector: {type: pii, types: [PHONE_NUMBER]}
+            category: pii
+            severity: medium
+            action: redact
+        """, RuleSetParser.Format.YAML), GuardOptions.defaults());
+    GuardResult r = phonesOnly.check(GuardRequest.of(Kind.RESPONSE,
+        "Pay to GB82 WEST 1234 5698 7654 32 or call +44 20 7946 0958."));
+    assertThat(r.findings()).extracting(Finding::entityType).containsExactly("PHONE_NUMBER");
+    assertThat(r.redactedContent()).isEqualTo(
+        "Pay to GB82 WEST 1234 5698 7654 32 or call [PHONE_NUMBER].");
   }
 
   @Test

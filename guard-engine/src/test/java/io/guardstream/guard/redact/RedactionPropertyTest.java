@@ -16,6 +16,7 @@ import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -30,19 +31,35 @@ class RedactionPropertyTest {
 
   record Planted(String text, List<String> values) {}
 
+  /** A fragment to plant and the sensitive value inside it (the whole fragment for most). */
+  record Plant(String fragment, String value) {
+    static Plant of(String value) {
+      return new Plant(value, value);
+    }
+  }
+
   @Provide
   Arbitrary<Planted> plantedText() {
     Arbitrary<String> filler = Arbitraries.strings()
         .withChars("abcdefghij KLMNOP qrstuvwxyz.,;:!?-()\n0123456789")
         .ofMinLength(0).ofMaxLength(40);
-    Arbitrary<String> value = Arbitraries.longs().between(1, 1_000_000).flatMap(seed ->
+    Arbitrary<Plant> value = Arbitraries.longs().between(1, 1_000_000).flatMap(seed ->
         Arbitraries.of(
-            Fake.awsAccessKey(seed), Fake.githubToken(seed), Fake.stripeKey(seed),
-            Fake.slackBotToken(seed), Fake.openAiKey(seed), Fake.jwt(seed), Fake.gcpApiKey(seed),
-            Fake.gitlabToken(seed), Fake.anthropicKey(seed),
-            "user" + seed + "@example.com", "4111 1111 1111 1111", "+1 (415) 555-" + (1000 + seed % 9000),
-            "GB82 WEST 1234 5698 7654 32", "10.0." + (seed % 255) + "." + (seed % 200 + 1),
-            "123-45-" + (1000 + seed % 5000)));
+            Plant.of(Fake.awsAccessKey(seed)), Plant.of(Fake.githubToken(seed)),
+            Plant.of(Fake.stripeKey(seed)), Plant.of(Fake.slackBotToken(seed)),
+            Plant.of(Fake.openAiKey(seed)), Plant.of(Fake.jwt(seed)),
+            Plant.of(Fake.gcpApiKey(seed)), Plant.of(Fake.gitlabToken(seed)),
+            Plant.of(Fake.anthropicKey(seed)),
+            Plant.of("user" + seed + "@example.com"), Plant.of("4111 1111 1111 1111"),
+            Plant.of("+1 (415) 555-" + (1000 + seed % 9000)),
+            Plant.of("GB82 WEST 1234 5698 7654 32"),
+            Plant.of("10.0." + (seed % 255) + "." + (seed % 200 + 1)),
+            Plant.of("123-45-" + (1000 + seed % 5000)),
+            // Credentials stated in prose: only the credential must go.
+            new Plant("the password for prod is " + Fake.password(seed), Fake.password(seed)),
+            new Plant("pass: " + Fake.password(seed + 1), Fake.password(seed + 1)),
+            new Plant("with secret " + Fake.random(Fake.ALNUM + "/+", 40, seed) + " for "
+                + Fake.awsAccessKey(seed), Fake.random(Fake.ALNUM + "/+", 40, seed))));
     return Combinators.combine(filler.list().ofSize(4), value.list().ofMinSize(1).ofMaxSize(3))
         .as((fill, values) -> {
           StringBuilder b = new StringBuilder();
@@ -50,8 +67,8 @@ class RedactionPropertyTest {
           for (int i = 0; i < fill.size(); i++) {
             b.append(fill.get(i));
             if (i < values.size()) {
-              b.append(' ').append(values.get(i)).append(' ');
-              planted.add(values.get(i));
+              b.append(' ').append(values.get(i).fragment()).append(' ');
+              planted.add(values.get(i).value());
             }
           }
           return new Planted(b.toString(), planted);
@@ -72,6 +89,19 @@ class RedactionPropertyTest {
       GuardResult second = engine.check(GuardRequest.of(Kind.RESPONSE, redacted));
       assertThat(second.findings()).noneMatch(f -> f.category().equals("secret") || f.category().equals("pii"));
       assertThat(second.redactedContent()).isEqualTo(redacted);
+    }
+  }
+
+  @Example
+  void masksNextToCredentialSyntaxAreNotSecretsOnRescan() {
+    // "-u [TYPE:token]" reads like "-u user:password"; "[A_KEY:token]" like "key: value".
+    String text = " " + Fake.awsAccessKey(9) + " -u " + Fake.awsAccessKey(9) + " x "
+        + Fake.anthropicKey(9) + " ";
+    for (GuardEngine engine : List.of(MASKS, PSEUDONYMS)) {
+      String redacted = engine.check(GuardRequest.of(Kind.RESPONSE, text)).redactedContent();
+      GuardResult again = engine.check(GuardRequest.of(Kind.RESPONSE, redacted));
+      assertThat(again.findings()).as(redacted).isEmpty();
+      assertThat(again.redactedContent()).isEqualTo(redacted);
     }
   }
 

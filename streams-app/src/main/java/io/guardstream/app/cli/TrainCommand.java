@@ -90,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Most characters read from one text (default 65536).")
   Integer maxScanChars;
 
-  @Option(names = "--l2", description = "L2 regularisation strength (default 1e-4).")
+  @Option(names = "--l2", description = "L2 regularisation strength (default 1e-5).")
   Double l2;
 
   @Option(names = "--negative-l2-factor",

@@ -3,7 +3,6 @@ package io.guardstream.guard.detect.pii;
 import io.guardstream.guard.detect.Hits;
 import io.guardstream.guard.detect.Validators;
 import io.guardstream.guard.detect.pii.PiiDetector.PiiType;
-import java.util.Set;
 
 /** The linear scanners behind {@link PiiDetector}; each returns where scanning may resume. */
 final class Scanners {
@@ -88,8 +87,17 @@ final class Scanners {
    * groups is classified whole; if it is nothing, shorter runs (dropping trailing groups) are
    * tried, so a card number followed by another number is still found.
    */
-  static int number(CharSequence t, int i, Set<PiiType> types, Hits out) {
+  static int number(CharSequence t, int i, Hits out) {
     int n = t.length();
+    int shortEnd = loneShortRun(t, i, n);
+    if (shortEnd >= 0) {
+      // Fewer than 7 digits and nothing joined to them: no phone number, card, SSN or IPv4.
+      int extEnd = extension(t, shortEnd);
+      if (extEnd == shortEnd && shortEnd < n && Character.isLetterOrDigit(t.charAt(shortEnd))) {
+        return skipToken(t, shortEnd);
+      }
+      return Math.max(extEnd, shortEnd);
+    }
     int[] groups = new int[MAX_GROUPS];
     int[] groupEnd = new int[MAX_GROUPS];
     int[] groupStart = new int[MAX_GROUPS];
@@ -167,7 +175,7 @@ final class Scanners {
       int found = -1;
       for (int b = count; b > a && found < 0; b--) {
         if (tryRun(t, i, a, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd,
-            types, out, false)) {
+            out, false)) {
           found = b;
           done = Math.max(done, b == count ? Math.max(extEnd, groupEnd[b - 1]) : groupEnd[b - 1]);
           firstStructured = Math.min(firstStructured, a);
@@ -176,7 +184,7 @@ final class Scanners {
       a = found > 0 ? found : a + 1;
     }
     for (int b = firstStructured; b > 0; b--) {
-      if (tryRun(t, i, 0, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd, types,
+      if (tryRun(t, i, 0, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd,
           out, true)) {
         done = Math.max(done, b == count ? Math.max(extEnd, groupEnd[b - 1]) : groupEnd[b - 1]);
         break;
@@ -188,10 +196,41 @@ final class Scanners {
     return done >= 0 ? done : Math.max(extEnd, end);
   }
 
+  /**
+   * End of the digit run at {@code i} (after an optional '+') if it has fewer than 7 digits and no
+   * further group follows it (up to three separator chars, then a digit); else -1.
+   */
+  private static int loneShortRun(CharSequence t, int i, int n) {
+    int k = t.charAt(i) == '+' ? i + 1 : i;
+    if (k >= n || !isDigit(t.charAt(k))) {
+      return -1; // "(415) …"
+    }
+    int s = k;
+    while (k < n && isDigit(t.charAt(k))) {
+      k++;
+    }
+    if (k - s >= 7) {
+      return -1;
+    }
+    for (int j = k; j < n && j - k < 3; j++) {
+      char c = t.charAt(j);
+      if (isDigit(c)) {
+        return j > k ? -1 : k;
+      }
+      if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+        return k;
+      }
+    }
+    if (k + 3 < n && isDigit(t.charAt(k + 3))) {
+      return -1;
+    }
+    return k;
+  }
+
   /** Classifies groups [a, b) of a run as a validated format, or (phone) as a phone number. */
   private static boolean tryRun(CharSequence t, int i, int a, int b, int count, int[] groups,
       int[] groupStart, int[] groupEnd, int[] sepBefore, boolean plus, int extEnd,
-      Set<PiiType> types, Hits out, boolean phone) {
+      Hits out, boolean phone) {
     int from = a == 0 ? i : groupStart[a];
     int to = groupEnd[b - 1];
     int digits = 0;
@@ -206,16 +245,15 @@ final class Scanners {
     boolean spaceFirst = b - a > 1 && (sepBefore[a + 1] & SPACE) != 0;
     int ext = b == count ? extEnd : to;
     return phone
-        ? phone(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, spaceFirst, types, out)
-        : classify(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, types, out);
+        ? phone(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, spaceFirst, out)
+        : classify(t, from, to, ext, sub, b - a, digits, plus && a == 0, seps, out);
   }
 
   private static boolean phone(CharSequence t, int i, int end, int extEnd, int[] groups,
-      int count, int digits, boolean plus, int seps, boolean spaceFirst, Set<PiiType> types,
-      Hits out) {
+      int count, int digits, boolean plus, int seps, boolean spaceFirst, Hits out) {
     boolean paren = (seps & PAREN) != 0;
     boolean dot = (seps & DOT) != 0;
-    if (types.contains(PiiType.PHONE_NUMBER) && digits >= 7 && digits <= 15
+    if (digits >= 7 && digits <= 15
         && phoneShape(t, i, groups, count, digits, plus, paren, dot, spaceFirst)) {
       out.add(i, extEnd, PiiType.PHONE_NUMBER.name(), plus || paren ? 0.85 : 0.75, "phone number");
       return true;
@@ -224,25 +262,25 @@ final class Scanners {
   }
 
   private static boolean classify(CharSequence t, int i, int end, int extEnd, int[] groups,
-      int count, int digits, boolean plus, int seps, Set<PiiType> types, Hits out) {
+      int count, int digits, boolean plus, int seps, Hits out) {
     boolean paren = (seps & PAREN) != 0;
     boolean space = (seps & SPACE) != 0;
     boolean dash = (seps & DASH) != 0;
     boolean dot = (seps & DOT) != 0;
     boolean ext = extEnd > end;
-    if (types.contains(PiiType.IP_ADDRESS) && !plus && !paren && !space && !dash && count == 4
+    if (!plus && !paren && !space && !dash && count == 4
         && !ext && ipv4(t, i, end)) {
       out.add(i, end, PiiType.IP_ADDRESS.name(), 0.9, "IPv4 address");
       return true;
     }
-    if (types.contains(PiiType.US_SSN) && !plus && !paren && !dot && !ext
+    if (!plus && !paren && !dot && !ext
         && (count == 3 && groups[0] == 3 && groups[1] == 2 && groups[2] == 4 && !(space && dash)
             || count == 1 && digits == 9 && contextBefore(t, i, SSN_CONTEXT))
         && Validators.usSsn(t, i, end)) {
       out.add(i, end, PiiType.US_SSN.name(), 0.9, "US social security number");
       return true;
     }
-    if (types.contains(PiiType.CREDIT_CARD) && !plus && !paren && !dot && !ext
+    if (!plus && !paren && !dot && !ext
         && digits >= (count == 1 ? 12 : 13) && digits <= 19 && !(space && dash)
         && Validators.luhn(t, i, end)
         && (count == 1 || minGroup(groups, count) >= 3)) {

@@ -33,8 +33,10 @@ public final class SecretCatalog {
 
     Builder add(String type, String family, String regex, int group, double minEntropy,
         Validators.Validator validator, double confidence, int window, String... triggers) {
-      list.add(new SecretPattern(type, family, List.of(triggers), Pattern.compile(regex), group,
-          1, window, minEntropy, validator, confidence, family.equals("generic")));
+      Pattern pattern = Pattern.compile(regex);
+      list.add(new SecretPattern(type, family, List.of(triggers), pattern, group,
+          1, window, minEntropy, validator, confidence, family.equals("generic"), 0,
+          SecretPattern.atTrigger(pattern, 1)));
       return this;
     }
 
@@ -42,7 +44,31 @@ public final class SecretCatalog {
     Builder before(int chars) {
       SecretPattern p = list.remove(list.size() - 1);
       list.add(new SecretPattern(p.entityType(), p.family(), p.triggers(), p.pattern(), p.group(),
-          chars, p.window(), p.minEntropy(), p.validator(), p.confidence(), p.generic()));
+          chars, p.window(), p.minEntropy(), p.validator(), p.confidence(), p.generic(),
+          p.assignWithin(),
+          p.atTrigger() == null ? null : SecretPattern.atTrigger(p.pattern(), chars)));
+      return this;
+    }
+
+    /** The last pattern's trigger is only context: its secret may be anywhere in the window. */
+    Builder anywhereInWindow() {
+      SecretPattern p = list.remove(list.size() - 1);
+      list.add(new SecretPattern(p.entityType(), p.family(), p.triggers(), p.pattern(), p.group(),
+          p.before(), p.window(), p.minEntropy(), p.validator(), p.confidence(), p.generic(),
+          p.assignWithin(), null));
+      return this;
+    }
+
+    /**
+     * The last pattern is a "key = value" format whose key contains the trigger: it only runs
+     * where an assignment operator follows within {@value #ASSIGN_WITHIN} chars (the rest of the
+     * key name, quotes and aligning spaces).
+     */
+    Builder assignment() {
+      SecretPattern p = list.remove(list.size() - 1);
+      list.add(new SecretPattern(p.entityType(), p.family(), p.triggers(), p.pattern(), p.group(),
+          p.before(), p.window(), p.minEntropy(), p.validator(), p.confidence(), p.generic(),
+          ASSIGN_WITHIN, p.atTrigger()));
       return this;
     }
 
@@ -52,9 +78,11 @@ public final class SecretCatalog {
       String regex = "(?i:" + keyRegex + ")[A-Za-z0-9_.\\-]{0,24}?" + ASSIGN + "(" + valueRegex
           + ")" + VALUE_END;
       return add(type, family, regex, 1, minEntropy, Validators::notPlaceholder, 0.95, 200,
-          triggers);
+          triggers).assignment();
     }
   }
+
+  private static final int ASSIGN_WITHIN = 64;
 
   private static List<SecretPattern> build() {
     Builder b = new Builder();
@@ -65,6 +93,15 @@ public final class SecretCatalog {
         "a3t");
     b.context("AWS_SECRET_KEY", "aws", "aws|secret[_\\-]?access|secret[_\\-]?key",
         "[A-Za-z0-9/+]{40}", 3.8, "aws", "secret");
+    // A secret access key stated next to its key id, with or without a key name ("AKIA… with
+    // secret …"): 40 base64 chars of high entropy (a 40-hex digest stays below 4.2 bits/char).
+    b.add("AWS_SECRET_KEY", "aws",
+        "\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b[^\\n]{0,160}?(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})(?:[^A-Za-z0-9/+=]|$)",
+        1, 4.2, Validators::notPlaceholder, 0.9, 200, "akia", "asia");
+    b.add("AWS_SECRET_KEY", "aws",
+        "(?:^|[^A-Za-z0-9/+=])([A-Za-z0-9/+]{40})[^A-Za-z0-9/+=][^\\n]{0,160}?\\b(?:AKIA|ASIA)[A-Z0-9]{16}\\b",
+        1, 4.2, Validators::notPlaceholder, 0.9, 24, "akia", "asia")
+        .before(210);
     b.context("AWS_SESSION_TOKEN", "aws", "session[_\\-]?token|security[_\\-]?token",
         "[A-Za-z0-9/+=]{100,1000}", 4.0, "session", "security");
     b.add("AWS_APPSYNC_KEY", "aws", "\\b(da2-[a-z0-9]{26})\\b", 1, "da2-");
@@ -120,8 +157,12 @@ public final class SecretCatalog {
     b.add("SOURCEGRAPH_TOKEN", "ci", "\\b(sgp_(?:[a-f0-9]{16}_|local_)?[a-f0-9]{40})\\b", 1,
         "sgp_");
     b.add("TERRAFORM_TOKEN", "ci", "\\b([A-Za-z0-9]{14}\\.atlasv1\\.[A-Za-z0-9_\\-=]{60,})", 1,
-        "atlasv1");
+        "atlasv1")
+        .before(16);
     b.add("PULUMI_TOKEN", "ci", "\\b(pul-[a-f0-9]{40})\\b", 1, "pul-");
+    b.add("CODECLIMATE_REPORTER_ID", "ci",
+        "(?i:cc_test_reporter_id)[\"']?\\s*[:=]\\s*[\"']?([a-f0-9]{64})\\b", 1,
+        "cc_test_reporter_id");
     b.add("LINEAR_API_KEY", "saas", "\\b(lin_api_[A-Za-z0-9]{40})\\b", 1, "lin_api_");
 
     // --- chat and messaging
@@ -177,7 +218,8 @@ public final class SecretCatalog {
         "sg.");
     b.context("TWILIO_API_KEY", "saas", "twilio", "SK[0-9a-fA-F]{32}", 3.0, "twilio");
     b.add("TWILIO_API_KEY", "saas", "\\b(SK[0-9a-f]{32})\\b", 1, 3.0, null, 0.9, 300, "twilio")
-        .before(300);
+        .before(300)
+        .anywhereInWindow();
     b.add("MAILCHIMP_API_KEY", "saas", "\\b([0-9a-f]{32}-us\\d{1,2})\\b", 1, "-us")
         .before(33);
     b.add("MAILGUN_API_KEY", "saas", "\\b(key-[0-9a-zA-Z]{32})\\b", 1, "key-");
@@ -226,7 +268,8 @@ public final class SecretCatalog {
     b.add("THINGSBOARD_TOKEN", "saas", "/api/v1/([a-z0-9]{20})/(?:telemetry|attributes|rpc)", 1,
         "/api/v1/");
     b.add("TRUENAS_API_KEY", "saas", "\\b(\\d{1,4}-[A-Za-z0-9]{64})\\b", 1, 4.0, null, 0.95, 200,
-        "api_key", "apikey", "api-key");
+        "api_key", "apikey", "api-key")
+        .anywhereInWindow();
     b.context("POSTMARK_TOKEN", "saas", "postmark",
         "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 3.0, "postmark");
     b.add("SONARQUBE_TOKEN", "ci", "(?i:sonar[._]?login|sonar[._]?token)[\"'\\s]*(?:[:=,]|:=)?\\s*[\"']?\\s*[\"']?([a-f0-9]{40})\\b", 1,
@@ -301,12 +344,14 @@ public final class SecretCatalog {
         1, 2.0, Validators::notPlaceholder, 0.8, 160, "password", "passwd", "passphrase", "pwd",
         "pass", "secret", "token", "apikey", "api_key", "api-key", "access_key", "accesskey",
         "auth_key", "credential", "private_key")
-        .before(48);
+        .before(48)
+        .assignment();
     b.add("GENERIC_SECRET", "generic", key
             + "\\\\?[\"']?\\s*(?:[:=]|:=|=>|->|!=|==)\\s*\\\\?(?:\"([^\"\\n\\\\]{4,128})\"|'([^'\\n\\\\]{4,128})'|`([^`\\n]{4,128})`)",
         -1, 1.5, Validators::notPlaceholder, 0.8, 160, "password", "passwd", "passphrase", "pwd",
         "pass", "secret", "token", "apikey", "api_key", "api-key", "credential")
-        .before(48);
+        .before(48)
+        .assignment();
     // Quoted key and value as call arguments: put("api_key", "…"), field('API_KEY', '"…"').
     b.add("GENERIC_SECRET", "generic", key + "[\"']\\s*,\\s*[\"'`]{1,2}([A-Za-z0-9+/=_\\-]{16,128})[\"'`]",
         1, 3.3, Validators::notPlaceholder, 0.8, 160, "password", "passwd", "secret", "token",
@@ -318,9 +363,16 @@ public final class SecretCatalog {
     b.add("GENERIC_SECRET", "generic",
         "(?i:password|passwd)\\s+[\"']([^\"'\\s]{4,128})[\"']", 1, 0, Validators::notPlaceholder,
         0.8, 160, "password", "passwd");
+    // Terraform / HCL: variable "db_password" { default = "…" }.
+    b.add("GENERIC_SECRET", "generic",
+        "(?i:variable)\\s+\"[^\"\\n]*(?i:password|passwd|secret|token|api_?key|credential)[^\"\\n]*\"\\s*\\{[^}]{0,120}?\\bdefault\\s*=\\s*\"([^\"\\n]{6,128})\"",
+        1, 2.0, Validators::notPlaceholder, 0.85, 160, "password", "passwd", "secret", "token",
+        "api_key", "apikey", "credential")
+        .before(64);
     b.add("GENERIC_SECRET", "generic",
         "(?:[_.\\-]|\\b)(?i:key)\\b" + ASSIGN + "([A-Za-z0-9+/=_\\-]{16,128})(?:[^A-Za-z0-9+/=_\\-]|$)",
-        1, 3.3, Validators::notPlaceholder, 0.8, 160, "key");
+        1, 3.3, Validators::notPlaceholder, 0.8, 160, "key")
+        .assignment();
     b.add("GENERIC_SECRET", "generic",
         "(?i:key)\\s*=\\s*\"[^\"]*(?i:password|secret|token|apikey|api_key)[^\"]*\"\\s+value\\s*=\\s*\"([^\"]{4,128})\"",
         1, 0, Validators::notPlaceholder, 0.85, 256, "value=", "value =")

@@ -20,6 +20,11 @@ import java.util.List;
  * @param validator structural check, or null
  * @param confidence how sure a match is
  * @param generic context-only pattern, skipped where a provider format already matched
+ * @param assignWithin for "key = value" formats: the pattern only runs where ':', '=' or '>'
+ *     follows the trigger within this many chars (0: always)
+ * @param atTrigger the pattern anchored so that its match starts at most {@code before} chars
+ *     before the trigger, or null when the trigger is only context and the secret may be anywhere
+ *     in the window
  */
 public record SecretPattern(
     String entityType,
@@ -32,4 +37,35 @@ public record SecretPattern(
     double minEntropy,
     Validators.Validator validator,
     double confidence,
-    boolean generic) {}
+    boolean generic,
+    int assignWithin,
+    Pattern atTrigger) {
+
+  /**
+   * {@code pattern} anchored at the start of a window that begins {@code before} chars ahead of a
+   * trigger: the match may start only in those chars. RE2J searches without an anchor by starting
+   * a thread at every position of the window; anchored, it stops as soon as no thread is alive,
+   * which on ordinary text is a few chars after the trigger.
+   */
+  static Pattern atTrigger(Pattern pattern, int before) {
+    return Pattern.compile("^[\\s\\S]{0," + before + "}?(?:" + pattern.pattern() + ")",
+        pattern.flags());
+  }
+
+  /**
+   * Whether the pattern can match around a trigger that ends at {@code end}: an assignment needs
+   * its operator shortly after the key, and checking for one is far cheaper than the pattern.
+   */
+  boolean mayMatchAfter(CharSequence text, int end) {
+    if (assignWithin == 0) {
+      return true;
+    }
+    for (int i = end, limit = Math.min(text.length(), end + assignWithin); i < limit; i++) {
+      char c = text.charAt(i);
+      if (c == ':' || c == '=' || c == '>') {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -21,15 +21,18 @@ import java.util.TreeSet;
 /**
  * Type {@code secrets}: the built-in credential formats of {@link SecretCatalog}, optionally
  * limited to some {@code families} or {@code types}. Each format runs only in windows at its
- * trigger literals; generic context patterns are skipped where a provider format matched.
+ * trigger literals; generic context patterns are skipped where a provider format matched, and
+ * credentials stated in prose ({@link ProseCredentials}, family {@code generic}) where either did.
  */
 public final class SecretsDetector implements Detector {
   private final SecretPattern[] patterns;
   private final List<String> triggers;
   /** For each trigger, the patterns it gates. */
   private final int[][] patternsOfTrigger;
+  /** For each trigger, whether it is a credential noun that starts a prose disclosure. */
+  private final boolean[] proseTrigger;
 
-  private SecretsDetector(List<SecretPattern> selected) {
+  private SecretsDetector(List<SecretPattern> selected, boolean prose) {
     this.patterns = selected.toArray(new SecretPattern[0]);
     Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
     for (int i = 0; i < patterns.length; i++) {
@@ -37,10 +40,17 @@ public final class SecretsDetector implements Detector {
         byTrigger.computeIfAbsent(t.toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(i);
       }
     }
+    if (prose) {
+      for (String noun : ProseCredentials.NOUNS) {
+        byTrigger.computeIfAbsent(noun, k -> new ArrayList<>());
+      }
+    }
     this.triggers = List.copyOf(byTrigger.keySet());
     this.patternsOfTrigger = new int[triggers.size()][];
+    this.proseTrigger = new boolean[triggers.size()];
     int k = 0;
     for (List<Integer> ps : byTrigger.values()) {
+      proseTrigger[k] = prose && ProseCredentials.NOUNS.contains(triggers.get(k));
       patternsOfTrigger[k++] = ps.stream().mapToInt(Integer::intValue).toArray();
     }
   }
@@ -75,14 +85,15 @@ public final class SecretsDetector implements Detector {
       }
       Set<String> fam = new LinkedHashSet<>(families);
       Set<String> typ = new LinkedHashSet<>(types);
+      boolean all = fam.isEmpty() && typ.isEmpty();
       List<SecretPattern> selected = new ArrayList<>();
       for (SecretPattern sp : SecretCatalog.all()) {
-        boolean all = fam.isEmpty() && typ.isEmpty();
         if (all || fam.contains(sp.family()) || typ.contains(sp.entityType())) {
           selected.add(sp);
         }
       }
-      return new SecretsDetector(selected);
+      boolean prose = all || fam.contains("generic") || typ.contains(PROSE_TYPE);
+      return new SecretsDetector(selected, prose);
     }
   }
 
@@ -95,6 +106,9 @@ public final class SecretsDetector implements Detector {
   public List<String> triggers() {
     return triggers;
   }
+
+  /** Entity type of credentials stated in prose. */
+  static final String PROSE_TYPE = "GENERIC_SECRET";
 
   @Override
   public void detect(ScanContext ctx, Hits out) {
@@ -111,12 +125,21 @@ public final class SecretsDetector implements Detector {
         }
         int winStart = -1;
         int winEnd = -1;
+        int lastAt = -1;
         for (int k = 0; k < n; k++) {
-          if (!gates(ctx.trigger(k), pi)) {
+          if (!gates(ctx.trigger(k), pi) || !sp.mayMatchAfter(text, ctx.triggerEnd(k))) {
             continue;
           }
           int s = Math.max(0, ctx.triggerStart(k) - sp.before());
           int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
+          if (sp.atTrigger() != null) {
+            if (s != lastAt) { // several triggers at one place ("pass", "password"): once
+              found = matchAt(sp, text, s, e, out, found, foundCount);
+              foundCount = found == null ? 0 : found[0];
+              lastAt = s;
+            }
+            continue;
+          }
           if (winStart >= 0 && s <= winEnd) {
             winEnd = Math.max(winEnd, e);
             continue;
@@ -134,7 +157,23 @@ public final class SecretsDetector implements Detector {
         }
       }
     }
+    // Last, prose: "the password for prod is …" where no format claimed the value.
+    int[][] spans = {found};
+    for (int k = 0; k < n; k++) {
+      if (proseTrigger[ctx.trigger(k)]) {
+        ProseCredentials.scan(text, ctx.triggerStart(k), ctx.triggerEnd(k), (s, e) -> {
+          int[] f = spans[0];
+          int count = f == null ? 0 : f[0];
+          if (!overlapsFound(f, count, s, e)) {
+            out.add(s, e, PROSE_TYPE, PROSE_CONFIDENCE, "credential stated in prose");
+            spans[0] = record(f, count, s, e);
+          }
+        });
+      }
+    }
   }
+
+  private static final double PROSE_CONFIDENCE = 0.85;
 
   private boolean gates(int trigger, int pattern) {
     for (int p : patternsOfTrigger[trigger]) {
@@ -143,6 +182,13 @@ public final class SecretsDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /** Matches a pattern near one trigger: at most one match, starting in the window's head. */
+  private static int[] matchAt(SecretPattern sp, CharSequence text, int from, int to, Hits out,
+      int[] found, int count) {
+    Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
+    return m.lookingAt() ? report(sp, m, text, from, out, found, count) : found;
   }
 
   /**
@@ -156,42 +202,52 @@ public final class SecretsDetector implements Detector {
     int pos = 0;
     while (pos <= slice.length() && m.find(pos)) {
       pos = m.end() > m.start() ? m.end() : m.end() + 1;
-      int g = sp.group();
-      if (g < 0) {
-        // Alternatives with one group each: the first group that took part.
-        g = 1;
-        while (g < m.groupCount() && m.start(g) < 0) {
-          g++;
-        }
-      }
-      int s = m.start(g);
-      int e = m.end(g);
-      if (s < 0 || e <= s) {
-        continue;
-      }
-      if (sp.minEntropy() > 0 && Validators.entropy(slice, s, e) < sp.minEntropy()) {
-        continue;
-      }
-      if (sp.validator() != null && !sp.validator().valid(slice, s, e)) {
-        continue;
-      }
-      int as = from + s;
-      int ae = from + e;
-      if (overlapsFound(found, count, as, ae)) {
-        continue;
-      }
-      out.add(as, ae, sp.entityType(), sp.confidence(),
-          sp.entityType().toLowerCase(Locale.ROOT).replace('_', ' ') + " format matched");
-      if (found == null) {
-        found = new int[17];
-      } else if (2 * count + 3 > found.length) {
-        found = java.util.Arrays.copyOf(found, found.length * 2);
-      }
-      found[1 + 2 * count] = as;
-      found[2 + 2 * count] = ae;
-      count++;
-      found[0] = count;
+      found = report(sp, m, text, from, out, found, found == null ? 0 : found[0]);
     }
+    return found;
+  }
+
+  /**
+   * Validates a match (in a window starting at {@code from}) and reports its secret group unless
+   * a reported span overlaps it. Validators see the whole text, so the context before the window
+   * (the "[TYPE:" of a redaction mask, a key name) counts.
+   */
+  private static int[] report(SecretPattern sp, Matcher m, CharSequence text, int from,
+      Hits out, int[] found, int count) {
+    int g = sp.group();
+    if (g < 0) {
+      // Alternatives with one group each: the first group that took part.
+      g = 1;
+      while (g < m.groupCount() && m.start(g) < 0) {
+        g++;
+      }
+    }
+    if (m.start(g) < 0 || m.end(g) <= m.start(g)) {
+      return found;
+    }
+    int as = from + m.start(g);
+    int ae = from + m.end(g);
+    if (sp.minEntropy() > 0 && Validators.entropy(text, as, ae) < sp.minEntropy()
+        || (sp.validator() != null ? !sp.validator().valid(text, as, ae)
+            : Validators.fillerSequence(text, as, ae))
+        || overlapsFound(found, count, as, ae)) {
+      return found;
+    }
+    out.add(as, ae, sp.entityType(), sp.confidence(),
+        sp.entityType().toLowerCase(Locale.ROOT).replace('_', ' ') + " format matched");
+    return record(found, count, as, ae);
+  }
+
+  /** Appends [s, e) to the spans array [count, s0, e0, ...] (allocated or grown as needed). */
+  private static int[] record(int[] found, int count, int s, int e) {
+    if (found == null) {
+      found = new int[17];
+    } else if (2 * count + 3 > found.length) {
+      found = java.util.Arrays.copyOf(found, found.length * 2);
+    }
+    found[1 + 2 * count] = s;
+    found[2 + 2 * count] = e;
+    found[0] = count + 1;
     return found;
   }
 

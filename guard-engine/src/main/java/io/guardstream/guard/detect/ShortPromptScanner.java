@@ -1,0 +1,344 @@
+package io.guardstream.guard.detect;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Finds a short registered prompt (fewer words than a shingle: an access code, a passphrase, a
+ * secret the app keeps in its prompt) in an output, as written or disguised. The fingerprint holds
+ * only the hash of the prompt's words, so each candidate the output offers is hashed the same way:
+ *
+ * <ul>
+ *   <li>runs of one to {@code size} words as written (quoted ones may be shorter);
+ *   <li>the same runs spelled backwards or rot13 encoded;
+ *   <li>letters spelled out one by one ("z e i t g e i s t", "A-C-C-E-S-S G-R-A-N-T-E-D");
+ *   <li>short base64, hex, binary and character-code sequences, decoded (longer encoded runs are
+ *       decoded by the engine and scanned again).
+ * </ul>
+ *
+ * Translations, synonyms, riddles and hints give no candidate: they cannot be found from a hash.
+ */
+final class ShortPromptScanner {
+  private ShortPromptScanner() {}
+
+  /** Quoted words ('cake', "shire") count from this many chars: quoting marks a value. */
+  static final int MIN_QUOTED = 3;
+  /** Disguised forms count from this many chars: spelling a word backwards is deliberate. */
+  static final int MIN_DISGUISED = 4;
+
+  /** Where the prompt occurs in the output, how, and how sure that is. */
+  record Match(int start, int end, String how, double confidence) {}
+
+  /**
+   * The first occurrence of the prompt whose hash is {@code prompt} in the output {@code text}
+   * (already split into {@code words}), or null.
+   */
+  static Match find(PromptLeakDetector.Words w, CharSequence text, long prompt, int size,
+      int minChars) {
+    Match m = asWritten(w, text, prompt, size, minChars);
+    if (m == null) {
+      m = disguised(w, prompt, size);
+    }
+    if (m == null) {
+      m = spelledOut(w, text, prompt);
+    }
+    if (m == null) {
+      m = encoded(text, prompt, size);
+    }
+    return m;
+  }
+
+  private static Match asWritten(PromptLeakDetector.Words w, CharSequence text, long prompt,
+      int size, int minChars) {
+    for (int i = 0; i < w.count; i++) {
+      long h = PromptLeakDetector.Words.offset();
+      for (int len = 1; len <= size && i + len <= w.count; len++) {
+        int j = i + len - 1;
+        for (int k = 0; k < w.length(j); k++) {
+          h = PromptLeakDetector.Words.step(h, w.charAt(j, k));
+        }
+        h = PromptLeakDetector.Words.endWord(h);
+        int s = w.start[i];
+        int e = w.end[j];
+        if (h == prompt && (e - s >= minChars || e - s >= MIN_QUOTED && quoted(text, s, e))) {
+          return new Match(s, e, "as written", 0.95);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static Match disguised(PromptLeakDetector.Words w, long prompt, int size) {
+    for (int i = 0; i < w.count; i++) {
+      for (int len = 1; len <= size && i + len <= w.count; len++) {
+        int s = w.start[i];
+        int e = w.end[i + len - 1];
+        if (e - s < MIN_DISGUISED) {
+          continue;
+        }
+        if (w.disguisedHash(i, len, true) == prompt) {
+          return new Match(s, e, "spelled backwards", 0.9);
+        }
+        if (w.disguisedHash(i, len, false) == prompt) {
+          return new Match(s, e, "rot13-encoded", 0.9);
+        }
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Runs of at least three one-letter words a char or two apart: all letters joined into one
+   * word, or grouped into words where the separator differs from the usual one ("A-C-C-E-S-S
+   * G-R-A-N-T-E-D"); forwards and backwards.
+   */
+  private static Match spelledOut(PromptLeakDetector.Words w, CharSequence text, long prompt) {
+    int i = 0;
+    while (i < w.count) {
+      int j = i;
+      while (j < w.count && w.length(j) == 1
+          && (j == i || w.start[j] - w.end[j - 1] <= 2)) {
+        j++;
+      }
+      if (j - i >= 3) {
+        Match m = spelledRun(w, text, prompt, i, j);
+        if (m != null) {
+          return m;
+        }
+      }
+      i = Math.max(j, i + 1);
+    }
+    return null;
+  }
+
+  private static Match spelledRun(PromptLeakDetector.Words w, CharSequence text, long prompt,
+      int a, int b) {
+    char usual = usualSeparator(w, text, a, b);
+    long joined = PromptLeakDetector.Words.offset();
+    long joinedBack = PromptLeakDetector.Words.offset();
+    long grouped = PromptLeakDetector.Words.offset();
+    for (int k = a; k < b; k++) {
+      joined = PromptLeakDetector.Words.step(joined, w.charAt(k, 0));
+      joinedBack = PromptLeakDetector.Words.step(joinedBack, w.charAt(a + b - 1 - k, 0));
+      grouped = PromptLeakDetector.Words.step(grouped, w.charAt(k, 0));
+      if (k + 1 < b && separator(w, text, k) != usual) {
+        grouped = PromptLeakDetector.Words.endWord(grouped);
+      }
+    }
+    int s = w.start[a];
+    int e = w.end[b - 1];
+    if (PromptLeakDetector.Words.endWord(joined) == prompt
+        || PromptLeakDetector.Words.endWord(grouped) == prompt) {
+      return new Match(s, e, "spelled out letter by letter", 0.9);
+    }
+    if (PromptLeakDetector.Words.endWord(joinedBack) == prompt) {
+      return new Match(s, e, "spelled backwards letter by letter", 0.9);
+    }
+    return null;
+  }
+
+  /** The first char between one-letter word {@code k} and the next. */
+  private static char separator(PromptLeakDetector.Words w, CharSequence text, int k) {
+    return text.charAt(w.end[k]);
+  }
+
+  private static char usualSeparator(PromptLeakDetector.Words w, CharSequence text, int a,
+      int b) {
+    char best = ' ';
+    int bestCount = 0;
+    for (int k = a; k + 1 < b; k++) {
+      char c = separator(w, text, k);
+      int count = 0;
+      for (int q = a; q + 1 < b; q++) {
+        if (separator(w, text, q) == c) {
+          count++;
+        }
+      }
+      if (count > bestCount) {
+        best = c;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
+
+  /** Quotes, backticks or emphasis right around [s, e). */
+  private static boolean quoted(CharSequence text, int s, int e) {
+    if (s == 0 || e >= text.length()) {
+      return false;
+    }
+    char open = text.charAt(s - 1);
+    char close = text.charAt(e);
+    return (open == '"' || open == '\'' || open == '`' || open == '*' || open == '\u201C'
+        || open == '\u2018' || open == '\u00AB')
+        && (close == '"' || close == '\'' || close == '`' || close == '*' || close == '\u201D'
+        || close == '\u2019' || close == '\u00BB');
+  }
+
+  // --- encoded forms
+
+  private static final int MIN_ENCODED = 6;
+  private static final int MAX_ENCODED = 64;
+
+  /**
+   * Short encoded tokens (base64, hex, a run of 8-bit binary groups, hex pairs or decimal
+   * character codes separated by spaces or commas), decoded and hashed as words.
+   */
+  private static Match encoded(CharSequence text, long prompt, int size) {
+    int n = text.length();
+    int i = 0;
+    while (i < n) {
+      if (!isToken(text.charAt(i))) {
+        i++;
+        continue;
+      }
+      int s = i;
+      while (i < n && isToken(text.charAt(i))) {
+        i++;
+      }
+      if (i - s >= MIN_ENCODED && i - s <= MAX_ENCODED) {
+        String decoded = decodeToken(text, s, i);
+        if (decoded != null && hashesTo(decoded, prompt, size)) {
+          return new Match(s, i, "encoded", 0.9);
+        }
+      }
+      int seqEnd = codeSequenceEnd(text, s, n);
+      if (seqEnd > 0) {
+        String decoded = decodeSequence(text, s, seqEnd);
+        if (decoded != null && hashesTo(decoded, prompt, size)) {
+          return new Match(s, seqEnd, "as character codes", 0.9);
+        }
+      }
+    }
+    return null;
+  }
+
+  private static boolean isToken(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+'
+        || c == '/' || c == '=' || c == '-' || c == '_';
+  }
+
+  /** Hex (even length) or base64 of printable text, else null. */
+  private static String decodeToken(CharSequence t, int s, int e) {
+    int len = e - s;
+    boolean hex = (len & 1) == 0;
+    for (int i = s; i < e && hex; i++) {
+      hex = Character.digit(t.charAt(i), 16) >= 0;
+    }
+    if (hex) {
+      StringBuilder b = new StringBuilder(len / 2);
+      for (int i = s; i < e; i += 2) {
+        b.append((char) (Character.digit(t.charAt(i), 16) << 4 | Character.digit(t.charAt(i + 1), 16)));
+      }
+      return printable(b);
+    }
+    if (len % 4 != 0) {
+      return null;
+    }
+    try {
+      byte[] bytes = java.util.Base64.getDecoder().decode(
+          t.subSequence(s, e).toString().replace('-', '+').replace('_', '/'));
+      StringBuilder b = new StringBuilder(bytes.length);
+      for (byte x : bytes) {
+        b.append((char) (x & 0xff));
+      }
+      return printable(b);
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+  }
+
+  /**
+   * End of a run of at least three numeric tokens (two hex digits, up to three decimal digits,
+   * or eight binary digits) separated by single spaces or commas starting at {@code s}; else -1.
+   */
+  private static int codeSequenceEnd(CharSequence t, int s, int n) {
+    int tokens = 0;
+    int i = s;
+    int end = -1;
+    while (i < n) {
+      int ts = i;
+      while (i < n && Character.digit(t.charAt(i), 16) >= 0) {
+        i++;
+      }
+      int len = i - ts;
+      if (len < 1 || len > 3 && len != 8) {
+        break;
+      }
+      tokens++;
+      end = i;
+      if (i < n && t.charAt(i) == ',') {
+        i++;
+      }
+      if (i < n && t.charAt(i) == ' ') {
+        i++;
+      }
+      if (i == end) {
+        break;
+      }
+    }
+    return tokens >= 3 ? end : -1;
+  }
+
+  /** Hex pairs, decimal codes or binary octets of printable ASCII, else null. */
+  private static String decodeSequence(CharSequence t, int s, int e) {
+    String[] parts = t.subSequence(s, e).toString().split("[ ,]+");
+    for (int radix : new int[] {2, 16, 10}) {
+      StringBuilder b = new StringBuilder(parts.length);
+      for (String p : parts) {
+        int v;
+        try {
+          v = radix == 2 && p.length() != 8 || radix == 16 && p.length() != 2
+              ? -1 : Integer.parseInt(p, radix);
+        } catch (NumberFormatException notThisRadix) {
+          v = -1;
+        }
+        if (v < 32 || v > 126) {
+          b = null;
+          break;
+        }
+        b.append((char) v);
+      }
+      if (b != null) {
+        return printable(b);
+      }
+    }
+    return null;
+  }
+
+  private static String printable(StringBuilder b) {
+    int letters = 0;
+    for (int i = 0; i < b.length(); i++) {
+      char c = b.charAt(i);
+      if (c < 32 || c > 126) {
+        return null;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        letters++;
+      }
+    }
+    return letters >= 3 ? b.toString() : null;
+  }
+
+  /** Whether a run of one to {@code size} words of {@code decoded} hashes to the prompt. */
+  private static boolean hashesTo(String decoded, long prompt, int size) {
+    String[] words = WORD_SEPARATORS.splitAsStream(decoded.toLowerCase(Locale.ROOT))
+        .filter(word -> !word.isEmpty()).toArray(String[]::new);
+    for (int i = 0; i < words.length; i++) {
+      long h = PromptLeakDetector.Words.offset();
+      for (int len = 1; len <= size && i + len <= words.length; len++) {
+        String word = words[i + len - 1];
+        for (int k = 0; k < word.length(); k++) {
+          h = PromptLeakDetector.Words.step(h, word.charAt(k));
+        }
+        h = PromptLeakDetector.Words.endWord(h);
+        if (h == prompt) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static final Pattern WORD_SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
+}
