@@ -69,25 +69,47 @@ final class FeatureHasher {
    * (repeats included), and returns how many were emitted.
    */
   int hash(CharSequence text, int from, int to, IntConsumer sink) {
+    return feed(new State(), text, from, to, sink, Stop.CLOSE);
+  }
+
+  /** Where {@link #feed} stops. */
+  enum Stop {
+    /** At the end of the range, which then ends the text (closes the last word and n-grams). */
+    CLOSE,
+    /** At the end of the range; the run can go on with the chars after it. */
+    OPEN,
+    /** As OPEN, or earlier as soon as the run is {@link State#settled() settled}. */
+    SETTLED
+  }
+
+  /**
+   * Reads code points from {@code from} on with the run {@code st} (fresh: a text starting at
+   * {@code from}), emitting features to {@code sink}; returns how many were emitted. The index
+   * where reading stopped is left in {@link State#at}.
+   */
+  int feed(State st, CharSequence text, int from, int to, IntConsumer sink, Stop stop) {
     final int shift = 64 - bits;
-    // hN is the polynomial hash of the N canonical code points ending at the current one; the
-    // text is read as if it started after a space, so word-initial n-grams are marked.
-    long h1 = ' ';
-    long h2 = 0;
-    long h3 = 0;
-    long h4 = 0;
-    long h5 = 0;
-    long h6 = 0;
-    int seen = 1;
-    boolean lastSpace = true;
-    long word = 0;
-    boolean inWord = false;
-    long prevWord = 0;
-    long prevPrevWord = 0;
-    int words = 0;
+    // hN is the polynomial hash of the N canonical code points ending at the current one; a
+    // fresh run reads the text as if it started after a space, so word-initial n-grams are marked.
+    long h1 = st.h1;
+    long h2 = st.h2;
+    long h3 = st.h3;
+    long h4 = st.h4;
+    long h5 = st.h5;
+    long h6 = st.h6;
+    int seen = st.seen;
+    boolean lastSpace = st.lastSpace;
+    long word = st.word;
+    boolean inWord = st.inWord;
+    long prevWord = st.prevWord;
+    long prevPrevWord = st.prevPrevWord;
+    int words = st.words;
+    final boolean untilSettled = stop == Stop.SETTLED;
+    boolean settled = false;
+    final int last = stop == Stop.CLOSE ? to : to - 1; // index to == the closing space
     int count = 0;
     int i = from;
-    while (i <= to) {
+    while (i <= last && !settled) {
       int cp;
       if (i == to) {
         cp = ' '; // closes the last word and the last character n-grams at a boundary
@@ -134,6 +156,8 @@ final class FeatureHasher {
         }
         prevPrevWord = prevWord;
         prevWord = word;
+        // Only a word end can settle a run; by the third one seen is full as well.
+        settled = untilSettled && words >= State.SETTLE_WORDS && seen == MAX_CHAR_N;
       }
       // The n-gram ending here is the (n-1)-gram ending one step back, extended by this point.
       h6 = h5 * P + canon;
@@ -164,7 +188,76 @@ final class FeatureHasher {
         count += emit(sink, h6, 6, shift);
       }
     }
+    st.h1 = h1;
+    st.h2 = h2;
+    st.h3 = h3;
+    st.h4 = h4;
+    st.h5 = h5;
+    st.h6 = h6;
+    st.seen = seen;
+    st.lastSpace = lastSpace;
+    st.word = word;
+    st.inWord = inWord;
+    st.prevWord = prevWord;
+    st.prevPrevWord = prevPrevWord;
+    st.words = words;
+    st.at = Math.min(i, to);
     return count;
+  }
+
+  /**
+   * A run of {@link #feed} between two code points. A run started later in a text than another
+   * is in the same state as that one once it is {@link #settled()}: each n-gram hash then spans
+   * only points both runs read, the runs collapse whitespace alike after their first char, and
+   * the words in the word n-grams began after a boundary both runs saw. From there on both emit
+   * the same features, so the later run can take the earlier one's.
+   */
+  static final class State {
+    /** Word ends after which the current, previous and next-to-previous words are whole. */
+    static final int SETTLE_WORDS = 3;
+
+    long h1 = ' ';
+    long h2;
+    long h3;
+    long h4;
+    long h5;
+    long h6;
+    int seen = 1;
+    boolean lastSpace = true;
+    long word;
+    boolean inWord;
+    long prevWord;
+    long prevPrevWord;
+    int words;
+    /** Index where the last feed stopped. */
+    int at;
+
+    /**
+     * Whether the hashes of the last {@code MAX_CHAR_N - 1} points (all the next n-grams extend)
+     * hold only points this run read, and the word n-grams only whole words.
+     */
+    boolean settled() {
+      return seen == MAX_CHAR_N && words >= SETTLE_WORDS;
+    }
+
+    State copyOf() {
+      State c = new State();
+      c.h1 = h1;
+      c.h2 = h2;
+      c.h3 = h3;
+      c.h4 = h4;
+      c.h5 = h5;
+      c.h6 = h6;
+      c.seen = seen;
+      c.lastSpace = lastSpace;
+      c.word = word;
+      c.inWord = inWord;
+      c.prevWord = prevWord;
+      c.prevPrevWord = prevPrevWord;
+      c.words = words;
+      c.at = at;
+      return c;
+    }
   }
 
   private static int emit(IntConsumer sink, long hash, int n, int shift) {

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
-import java.util.function.IntConsumer;
 
 /**
  * Machine-learned prompt-attack score: logistic regression over hashed character n-grams (3 to 5
@@ -21,8 +20,9 @@ import java.util.function.IntConsumer;
  * windows of that size and gets the highest window score; past {@link #maxScanChars()} characters
  * only the first and the last half of that budget are read. Work per call is therefore bounded.
  *
- * <p>Instances are immutable and thread-safe. {@link #score} allocates one small accumulator and
- * nothing per n-gram.
+ * <p>Instances are immutable and thread-safe. {@link #score} allocates a small accumulator (and a
+ * few arrays for a text of several windows) and nothing per n-gram; overlapping windows are read
+ * about once, not twice ({@link WindowChain}).
  */
 public final class PromptAttackClassifier {
 
@@ -82,10 +82,11 @@ public final class PromptAttackClassifier {
    *
    * @throws NullPointerException if {@code text} is null
    */
-  public double score(String text) {
+  public double score(CharSequence text) {
     Objects.requireNonNull(text, "text");
     Accumulator acc = new Accumulator(text);
     TextWindows.forEach(text, parameters.windowChars(), parameters.maxScanChars(), acc);
+    acc.chain.flush();
     return sigmoid(acc.best);
   }
 
@@ -117,26 +118,24 @@ public final class PromptAttackClassifier {
     return 1.0 / (1.0 + Math.exp(-z));
   }
 
-  /** Sums the weights of one window's features and keeps the highest window log-odds. */
-  private final class Accumulator implements IntConsumer, TextWindows.WindowSink {
-    private final CharSequence text;
-    private long sum;
+  /** Keeps the highest log-odds of the text's windows. */
+  private final class Accumulator implements TextWindows.WindowSink, WindowChain.WindowSums {
+    private final WindowChain chain;
     private double best = Double.NEGATIVE_INFINITY;
 
     Accumulator(CharSequence text) {
-      this.text = text;
-    }
-
-    @Override
-    public void accept(int bucket) {
-      sum += weights[bucket];
+      this.chain = new WindowChain(hasher, weights, text, this);
     }
 
     @Override
     public void accept(int from, int to) {
-      sum = 0;
-      int n = hasher.hash(text, from, to, this);
-      double z = parameters.bias() + (n == 0 ? 0 : weightScale * sum / Math.sqrt(n));
+      chain.add(from, to);
+    }
+
+    @Override
+    public void accept(long weightSum, int features) {
+      double z = parameters.bias()
+          + (features == 0 ? 0 : weightScale * weightSum / Math.sqrt(features));
       best = Math.max(best, z);
     }
   }

@@ -86,7 +86,15 @@ public final class AdversarialSuffixDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     CharSequence text = ctx.text();
-    Line line = new Line(text);
+    Line line = Line.PER_THREAD.get().of(text);
+    try {
+      scanLines(line, text, out);
+    } finally {
+      line.text = null; // the reused buffers must not keep the event's text alive
+    }
+  }
+
+  private void scanLines(Line line, CharSequence text, Hits out) {
     int start = 0;
     int length = text.length();
     while (start < length) {
@@ -324,7 +332,10 @@ public final class AdversarialSuffixDetector implements Detector {
 
   /** The tokens of one line and which of them hold a bracket left unmatched on the line. */
   private static final class Line {
-    final CharSequence text;
+    /** Reused per thread: token arrays grow to the longest line seen instead of per event. */
+    static final ThreadLocal<Line> PER_THREAD = ThreadLocal.withInitial(Line::new);
+
+    CharSequence text;
     int[] start = new int[64];
     int[] end = new int[64];
     boolean[] unmatched = new boolean[64];
@@ -338,8 +349,9 @@ public final class AdversarialSuffixDetector implements Detector {
     private char[] openChar = new char[16];
     private int[] openToken = new int[16];
 
-    Line(CharSequence text) {
+    Line of(CharSequence text) {
       this.text = text;
+      return this;
     }
 
     /**

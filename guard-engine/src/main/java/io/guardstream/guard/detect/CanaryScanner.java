@@ -40,23 +40,30 @@ final class CanaryScanner {
     if (this.text != text) {
       reduceText(text);
     }
-    int at = indexOf(target);
-    if (at >= 0) {
-      return match(at, target.length(), "case, spacing or punctuation changed");
-    }
     String reversed = new StringBuilder(target).reverse().toString();
-    at = indexOf(reversed);
-    if (at >= 0) {
-      return match(at, target.length(), "reversed");
-    }
     String rot13 = rot13(target);
-    if (!rot13.equals(target)) {
-      at = indexOf(rot13);
-      if (at >= 0) {
-        return match(at, target.length(), "rot13");
+    // One pass looks for all three forms (most outputs hold none); the first form found anywhere
+    // wins over the later ones, as if each were searched in turn.
+    int m = target.length();
+    boolean tryRot13 = !rot13.equals(target);
+    int atReversed = -1;
+    int atRot13 = -1;
+    for (int i = 0; i + m <= length; i++) {
+      char c = reduced[i];
+      if (c == target.charAt(0) && occursAt(i, target)) {
+        return match(i, m, "case, spacing or punctuation changed");
+      }
+      if (atReversed < 0 && c == reversed.charAt(0) && occursAt(i, reversed)) {
+        atReversed = i;
+      }
+      if (tryRot13 && atRot13 < 0 && c == rot13.charAt(0) && occursAt(i, rot13)) {
+        atRot13 = i;
       }
     }
-    return null;
+    if (atReversed >= 0) {
+      return match(atReversed, m, "reversed");
+    }
+    return atRot13 >= 0 ? match(atRot13, m, "rot13") : null;
   }
 
   /** Forgets the text (so the scanner does not keep it alive). */
@@ -113,21 +120,13 @@ final class CanaryScanner {
     return new String(c);
   }
 
-  private int indexOf(String target) {
-    int m = target.length();
-    char first = target.charAt(0);
-    for (int i = 0; i + m <= length; i++) {
-      if (reduced[i] != first) {
-        continue;
-      }
-      int j = 1;
-      while (j < m && reduced[i + j] == target.charAt(j)) {
-        j++;
-      }
-      if (j == m) {
-        return i;
+  /** Whether {@code target} occurs in the reduced text at {@code i} (it fits there). */
+  private boolean occursAt(int i, String target) {
+    for (int j = 1; j < target.length(); j++) {
+      if (reduced[i + j] != target.charAt(j)) {
+        return false;
       }
     }
-    return -1;
+    return true;
   }
 }

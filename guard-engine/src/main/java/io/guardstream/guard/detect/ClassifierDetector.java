@@ -60,7 +60,7 @@ public final class ClassifierDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     // The model reads text shaped like its training data: folded but with punctuation kept.
-    String folded = TextNormalizer.fold(ctx.text(), ctx.text().length());
+    CharSequence folded = TextNormalizer.foldedView(ctx.text(), ctx.text().length());
     double p = model.score(folded);
     out.add(-1, -1, null, contribution(p, model.threshold(), aloneAt),
         "prompt-attack model score");

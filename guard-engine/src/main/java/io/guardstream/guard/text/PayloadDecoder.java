@@ -42,12 +42,16 @@ public final class PayloadDecoder {
       }
       int start = i;
       int escapes = 0;
-      while (i < end && isTokenChar(text.charAt(i))) {
-        if (text.charAt(i) == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
+      // One read per char: this loop runs over every word of every event.
+      for (; i < end; i++) {
+        char t = text.charAt(i);
+        if (!isTokenChar(t)) {
+          break;
+        }
+        if (t == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
             && hex(text.charAt(i + 2)) >= 0) {
           escapes++;
         }
-        i++;
       }
       if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES) {
         continue; // too short to be a payload: most words end here

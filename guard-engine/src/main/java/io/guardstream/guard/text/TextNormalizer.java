@@ -1,5 +1,7 @@
 package io.guardstream.guard.text;
 
+import java.nio.CharBuffer;
+
 /**
  * Builds the {@link NormalizedText} matching view in a few linear passes. Stateless and
  * thread-safe.
@@ -252,6 +254,14 @@ public final class TextNormalizer {
    * decoded; everything else unchanged.
    */
   public static String fold(CharSequence text, int end) {
+    return foldedView(text, end).toString();
+  }
+
+  /**
+   * {@link #fold} without copying the result into a new string: a view of a per-thread buffer,
+   * valid until the calling thread's next fold. For readers that are done with it at once.
+   */
+  public static CharSequence foldedView(CharSequence text, int end) {
     int i = 0;
     while (i < end) {
       char ch = text.charAt(i);
@@ -303,10 +313,10 @@ public final class TextNormalizer {
         n += folded.length();
       }
     }
-    return new String(b, 0, n);
+    return CharBuffer.wrap(b, 0, n);
   }
 
-  /** Per-thread buffer of {@link #fold}: one allocation (the result) per call. */
+  /** Per-thread buffer of {@link #foldedView}, reused by every call on the thread. */
   private static final ThreadLocal<char[]> FOLD_BUFFER =
       ThreadLocal.withInitial(() -> new char[1024]);
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class FeatureHasherTest {
@@ -42,5 +43,41 @@ class FeatureHasherTest {
     for (int bucket : features(text)) {
       assertThat(bucket).isBetween(0, hasher.buckets() - 1);
     }
+  }
+
+  @Test
+  void aSettledRunGoesOnAsTheRunThatStartedEarlier() {
+    // What the classifier relies on to read overlapping windows once.
+    String[] atoms = {"ab", "Word", " ", "  ", "\n", ".", "-", "7", "\uD83D\uDE00", "\uD800", "é", "x_y"};
+    Random random = new Random(11);
+    int settledRuns = 0;
+    for (int t = 0; t < 500; t++) {
+      StringBuilder b = new StringBuilder();
+      while (b.length() < 300) {
+        b.append(atoms[random.nextInt(atoms.length)]);
+      }
+      String text = b.toString();
+      int early = random.nextInt(40);
+      int later = early + random.nextInt(120);
+      if (Character.isLowSurrogate(text.charAt(later))
+          && Character.isHighSurrogate(text.charAt(later - 1))) {
+        later++; // windows never start inside a code point
+      }
+      List<Integer> whole = new ArrayList<>();
+      hasher.hash(text, later, text.length(), whole::add);
+
+      FeatureHasher.State own = new FeatureHasher.State();
+      List<Integer> joined = new ArrayList<>();
+      hasher.feed(own, text, later, text.length(), joined::add, FeatureHasher.Stop.SETTLED);
+      if (!own.settled()) {
+        continue;
+      }
+      settledRuns++;
+      FeatureHasher.State earlier = new FeatureHasher.State();
+      hasher.feed(earlier, text, early, own.at, bucket -> { }, FeatureHasher.Stop.OPEN);
+      hasher.feed(earlier, text, own.at, text.length(), joined::add, FeatureHasher.Stop.CLOSE);
+      assertThat(joined).isEqualTo(whole);
+    }
+    assertThat(settledRuns).isGreaterThan(400);
   }
 }
