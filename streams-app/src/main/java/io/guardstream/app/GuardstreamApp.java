@@ -45,6 +45,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyConfig;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.apache.kafka.streams.state.HostInfo;
 import org.slf4j.Logger;
@@ -132,7 +133,9 @@ public final class GuardstreamApp implements AutoCloseable {
         new Topic<>(config.get(AppConfig.TOPIC_GUARD_RULES), serde(GuardRuleSet.class, client, serdeConfig)),
         new Topic<>(config.get(AppConfig.TOPIC_SYSTEM_PROMPTS), serde(SystemPromptFingerprint.class, client, serdeConfig)),
         config.get(AppConfig.TOPIC_DLQ));
-    StreamsBuilder builder = new StreamsBuilder();
+    // The builder gets the app's settings: its no-argument form builds a default StreamsConfig that
+    // warns about settings the app does set.
+    StreamsBuilder builder = new StreamsBuilder(new TopologyConfig(new StreamsConfig(props)));
     GuardTopology.build(builder, topics, settings, runtime);
     return builder.build(props);
   }
