@@ -1,5 +1,7 @@
 package io.guardstream.guard.detect;
 
+import io.guardstream.guard.text.Rot13;
+
 /**
  * Finds a canary token in an output also when the model disguised it: case, spacing and
  * punctuation changed ("G-S C A N A R Y 3 F 9 A"), spelled backwards, or rot13. The output is
@@ -41,7 +43,7 @@ final class CanaryScanner {
       reduceText(text);
     }
     String reversed = new StringBuilder(target).reverse().toString();
-    String rot13 = rot13(target);
+    String rot13 = Rot13.of(target);
     // One pass looks for all three forms (most outputs hold none); the first form found anywhere
     // wins over the later ones, as if each were searched in turn.
     int m = target.length();
@@ -107,17 +109,6 @@ final class CanaryScanner {
       }
     }
     return b.toString();
-  }
-
-  static String rot13(String s) {
-    char[] c = s.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      char ch = c[i];
-      if (ch >= 'a' && ch <= 'z') {
-        c[i] = (char) ('a' + (ch - 'a' + 13) % 26);
-      }
-    }
-    return new String(c);
   }
 
   /** Whether {@code target} occurs in the reduced text at {@code i} (it fits there). */

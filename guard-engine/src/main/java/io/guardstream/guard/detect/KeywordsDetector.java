@@ -1,5 +1,6 @@
 package io.guardstream.guard.detect;
 
+import io.guardstream.guard.text.Rot13;
 import io.guardstream.guard.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -59,8 +60,8 @@ public final class KeywordsDetector implements Detector {
       if (withRot13) {
         for (int i = 0; i < plain; i++) {
           String lit = triggers.get(i);
-          if (letters(lit) >= MIN_ROT13_LETTERS && !literals.contains(rot13(lit))) {
-            triggers.add(rot13(lit));
+          if (letters(lit) >= MIN_ROT13_LETTERS && !literals.contains(Rot13.of(lit))) {
+            triggers.add(Rot13.of(lit));
           }
         }
       }
@@ -80,19 +81,6 @@ public final class KeywordsDetector implements Detector {
       }
     }
     return n;
-  }
-
-  static String rot13(String s) {
-    char[] c = s.toCharArray();
-    for (int i = 0; i < c.length; i++) {
-      char ch = c[i];
-      if (ch >= 'a' && ch <= 'z') {
-        c[i] = (char) ('a' + (ch - 'a' + 13) % 26);
-      } else if (ch >= 'A' && ch <= 'Z') {
-        c[i] = (char) ('A' + (ch - 'A' + 13) % 26);
-      }
-    }
-    return new String(c);
   }
 
   @Override
