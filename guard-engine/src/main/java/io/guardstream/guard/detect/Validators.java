@@ -374,6 +374,8 @@ public final class Validators {
 
   private static final String[] EXAMPLE_PREFIXES = {"my", "your", "the", "some", ""};
 
+  // Not TextNormalizer's table: placeholder passwords also spell i as '!' ("p@ssw0rd!"), which the
+  // normaliser must keep as punctuation.
   private static final char[] LEET_LETTER = new char[128];
 
   static {
