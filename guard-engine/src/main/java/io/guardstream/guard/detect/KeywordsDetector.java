@@ -21,12 +21,15 @@ public final class KeywordsDetector implements Detector {
   private final List<String> triggers;
   private final boolean[] rot13;
   private final boolean wholeWords;
+  /** Length of the longest phrase: how far a phrase containing another can reach. */
+  private final int longest;
 
   private KeywordsDetector(View view, List<String> triggers, boolean[] rot13, boolean wholeWords) {
     this.view = view;
     this.triggers = triggers;
     this.rot13 = rot13;
     this.wholeWords = wholeWords;
+    this.longest = triggers.stream().mapToInt(String::length).max().orElse(0);
   }
 
   /** The {@code keywords} detector type. */
@@ -99,12 +102,39 @@ public final class KeywordsDetector implements Detector {
     for (int k = 0; k < ctx.triggerCount(); k++) {
       int s = ctx.triggerStart(k);
       int e = ctx.triggerEnd(k);
-      if (wholeWords && (isWordChar(text, s - 1) || isWordChar(text, e))) {
+      if (!counts(text, s, e) || insideLongerPhrase(ctx, text, k)) {
         continue;
       }
       int id = ctx.trigger(k);
       out.add(s, e, null, 1.0, rot13[id] ? "phrase matched (rot13-encoded)" : "phrase matched");
     }
+  }
+
+  private boolean counts(CharSequence text, int s, int e) {
+    return !wholeWords || !isWordChar(text, s - 1) && !isWordChar(text, e);
+  }
+
+  /**
+   * Whether occurrence {@code k} lies inside a longer phrase found at the same place ("content
+   * policy" in "openai content policy"): one mention, so it must not add up as two. Occurrences
+   * come ordered by end, so a container ends at or after {@code k}, at most the longest phrase
+   * after its start.
+   */
+  private boolean insideLongerPhrase(ScanContext ctx, CharSequence text, int k) {
+    int s = ctx.triggerStart(k);
+    int e = ctx.triggerEnd(k);
+    for (int j = k - 1; j >= 0 && ctx.triggerEnd(j) == e; j--) {
+      if (ctx.triggerStart(j) < s && counts(text, ctx.triggerStart(j), e)) {
+        return true;
+      }
+    }
+    for (int j = k + 1; j < ctx.triggerCount() && ctx.triggerEnd(j) - s <= longest; j++) {
+      int sj = ctx.triggerStart(j);
+      if (sj <= s && ctx.triggerEnd(j) - sj > e - s && counts(text, sj, ctx.triggerEnd(j))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isWordChar(CharSequence text, int i) {

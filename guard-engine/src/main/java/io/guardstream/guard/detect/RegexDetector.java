@@ -167,9 +167,8 @@ public final class RegexDetector implements Detector {
           continue;
         }
         Matcher m = pattern.matcher(new Slice(text, s, e));
-        if (m.lookingAt()) {
-          last = s + m.end() - 1;
-          report(m, text, s, out);
+        if (m.lookingAt() && report(m, text, s, out)) {
+          last = s + m.end() - 1; // a rejected match leaves its words to later triggers
         }
       }
       return;
@@ -254,18 +253,22 @@ public final class RegexDetector implements Detector {
     }
   }
 
-  /** Reports a match in a window starting at {@code offset}; validators see the whole text. */
-  private void report(Matcher m, CharSequence text, int offset, Hits out) {
+  /**
+   * Reports a match in a window starting at {@code offset} unless its group is empty or fails the
+   * checks (validators see the whole text); returns whether it was reported.
+   */
+  private boolean report(Matcher m, CharSequence text, int offset, Hits out) {
     if (m.start(group) < 0 || m.end(group) <= m.start(group)) {
-      return;
+      return false;
     }
     int s = offset + m.start(group);
     int e = offset + m.end(group);
     if (minEntropy > 0 && Validators.entropy(text, s, e) < minEntropy
         || validator != null && !validator.valid(text, s, e)) {
-      return;
+      return false;
     }
     out.add(s, e, null, 1.0, "pattern matched");
+    return true;
   }
 
   /** Buffers hits until it is known whether enough were found. */

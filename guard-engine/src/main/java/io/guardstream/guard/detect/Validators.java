@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** Checksums and structure checks that turn a pattern match into a confident finding. */
@@ -22,7 +23,8 @@ public final class Validators {
       "us_ssn", Validators::usSsn,
       "jwt", Validators::jwt,
       "not_placeholder", Validators::notPlaceholder,
-      "credential_like", Validators::credentialLike));
+      "credential_like", Validators::credentialLike,
+      "person_name", Validators::personName));
 
   /** Validator by its rule-file name, or null. */
   public static Validator byName(String name) {
@@ -32,6 +34,39 @@ public final class Validators {
   static String names() {
     return String.join(", ", BY_NAME.keySet());
   }
+
+  /**
+   * False when a capitalised span after a name cue is not a name: a title on its own ("Dear Mr.
+   * Tesla" - the name follows it) or a word used to address a group or a role ("Dear Valued
+   * Customers", "Dear Hiring Manager", "Dear Diary").
+   */
+  public static boolean personName(CharSequence text, int start, int end) {
+    int i = start;
+    while (i < end) {
+      int j = i;
+      while (j < end && Character.isLetter(text.charAt(j))) {
+        j++;
+      }
+      if (j > i && NOT_NAMES.contains(text.subSequence(i, j).toString())) {
+        return false;
+      }
+      i = Math.max(j, i + 1);
+    }
+    return true;
+  }
+
+  private static final Set<String> NOT_NAMES = Set.of(
+      "Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Prof", "Professor", "Sir", "Sirs", "Madam", "Madame",
+      "Ladies", "Gentlemen", "All", "Everyone", "Everybody", "Team", "Family", "Friend", "Friends",
+      "Colleague", "Colleagues", "Customer", "Customers", "Client", "Clients", "Member", "Members",
+      "Valued", "Esteemed", "Respected", "Honorable", "Honourable", "Distinguished", "Fellow",
+      "Beloved", "Dearest", "Hiring", "Manager", "Managers", "Committee", "Board", "Editor",
+      "Editors", "Reader", "Readers", "Diary", "Humanity", "Humans", "Human", "World", "Future",
+      "Self", "Parents", "Students", "Citizens", "Neighbor", "Neighbors", "Neighbour",
+      "Neighbours", "Applicant", "Candidate", "Recruiter", "Support", "Admissions", "Users",
+      "User", "Subscriber", "Subscribers", "Shareholders", "Stakeholders", "Partners", "Guests",
+      "Patient", "Patients", "Employee", "Employees", "Staff", "Whom", "Concern", "Unknown",
+      "Name", "Redacted", "Anonymous", "Valentine");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {
@@ -214,9 +249,13 @@ public final class Validators {
         || end < text.length() && text.charAt(end) == '(') {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
+    int keyStart = keyStart(text, start);
+    // In scheme://user:password@host the word before the value is a user name ("admin"), not a key.
+    boolean urlUser = keyStart >= 2 && text.charAt(keyStart - 1) == '/'
+        && text.charAt(keyStart - 2) == '/';
     String keyName = keyBefore(text, start).toLowerCase(Locale.ROOT);
     for (String suffix : NON_SECRET_KEY_SUFFIXES) {
-      if (keyName.endsWith(suffix)) {
+      if (!urlUser && keyName.endsWith(suffix)) {
         return false;
       }
     }
@@ -499,17 +538,28 @@ public final class Validators {
 
   /** The key name just before an assigned value ("db_password" in db_password = "x"), or "". */
   static String keyBefore(CharSequence text, int valueStart) {
+    return text.subSequence(keyStart(text, valueStart), keyEnd(text, valueStart)).toString();
+  }
+
+  /** Start of the key word before a value: where {@link #keyBefore} begins. */
+  private static int keyStart(CharSequence text, int valueStart) {
+    int end = keyEnd(text, valueStart);
+    int i = end;
+    while (i > 0 && end - i < 64 && (Character.isLetterOrDigit(text.charAt(i - 1))
+        || text.charAt(i - 1) == '_' || text.charAt(i - 1) == '.')) {
+      i--;
+    }
+    return i;
+  }
+
+  /** End of the key word before a value: the value start less the assignment between them. */
+  private static int keyEnd(CharSequence text, int valueStart) {
     int i = valueStart;
     int floor = Math.max(0, valueStart - 12);
     while (i > floor && " \t\"'`:=>\\-".indexOf(text.charAt(i - 1)) >= 0) {
       i--;
     }
-    int end = i;
-    while (i > 0 && end - i < 64 && (Character.isLetterOrDigit(text.charAt(i - 1))
-        || text.charAt(i - 1) == '_' || text.charAt(i - 1) == '.')) {
-      i--;
-    }
-    return text.subSequence(i, end).toString();
+    return i;
   }
 
   /** Key names whose values describe a credential field rather than hold one. */

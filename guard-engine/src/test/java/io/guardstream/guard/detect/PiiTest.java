@@ -38,6 +38,7 @@ class PiiTest {
       "IP_ADDRESS|v6 2001:db8:85a3::8a2e:370:7334 up|2001:db8:85a3::8a2e:370:7334",
       "PERSON|Dear Alice Johnson, thanks for writing.|Alice Johnson",
       "PERSON|The patient was seen by Dr. Maria Lopez yesterday.|Maria Lopez",
+      "PERSON|Dear Mr. Tesla, your patent arrived.|Tesla",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -57,6 +58,10 @@ class PiiTest {
       "It costs 1 000 000 dollars",
       "Order 55470 72 boxes",
       "user at example dot com",
+      "World War I (1914-1918) and World War II (1939–1945) changed Europe.",
+      "Dear Valued Customers, our shop opens at nine.",
+      "Dear Hiring Manager, please find my CV attached.",
+      "Dear Diary, today was long.",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

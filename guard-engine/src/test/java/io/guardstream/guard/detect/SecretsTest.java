@@ -33,6 +33,8 @@ class SecretsTest {
         Arguments.of("JWT", "Authorization header value: " + Fake.jwt(10)),
         Arguments.of("PRIVATE_KEY", "here it is:\n" + Fake.pemPrivateKey(11) + "\nkeep it safe"),
         Arguments.of("DB_CONNECTION_STRING", "DATABASE_URL=postgres://app:" + Fake.password(12) + "@db.internal:5432/prod"),
+        // A user name ending like a non-secret key word ("admin": "min") is still a user name.
+        Arguments.of("DB_CONNECTION_STRING", "mongodb+srv://admin:" + Fake.password(17) + "@cluster0.example.net/test"),
         Arguments.of("AZURE_STORAGE_KEY", "DefaultEndpointsProtocol=https;AccountName=x;AccountKey="
             + Fake.random(Fake.ALNUM + "+/", 86, 13) + "==;EndpointSuffix=core.windows.net"),
         Arguments.of("GENERIC_SECRET", "db_password = \"" + Fake.password(14) + "\""),

@@ -300,7 +300,8 @@ final class Scanners {
 
   private static boolean phoneShape(CharSequence t, int i, int[] g, int count, int digits,
       boolean plus, boolean paren, boolean dot, boolean spaceFirst) {
-    if (!spaceFirst && isDateShape(g, count)) {
+    if (!spaceFirst && isDateShape(g, count) || count == 2 && g[0] == 4 && g[1] == 4
+        && isYearRange(t, i)) {
       return false;
     }
     if (plus) {
@@ -363,6 +364,29 @@ final class Scanners {
   }
 
   /** yyyy-mm-dd or dd-mm-yyyy at the start (a date, possibly followed by a time). */
+  /** "1914-1918", "(1939–1945)": two years, the second not before the first. */
+  private static boolean isYearRange(CharSequence t, int i) {
+    int k = i < t.length() && t.charAt(i) == '(' ? i + 1 : i;
+    int first = fourDigits(t, k);
+    int second = fourDigits(t, k + 5);
+    return first >= 1000 && first <= 2099 && second >= first && second <= 2099;
+  }
+
+  /** The number of the four digits at {@code k}, or -1. */
+  private static int fourDigits(CharSequence t, int k) {
+    if (k < 0 || k + 4 > t.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int j = k; j < k + 4; j++) {
+      if (!isDigit(t.charAt(j))) {
+        return -1;
+      }
+      v = v * 10 + t.charAt(j) - '0';
+    }
+    return v;
+  }
+
   private static boolean isDateShape(int[] g, int count) {
     return count >= 3 && (g[0] == 4 && g[1] <= 2 && g[2] <= 2 || g[0] <= 2 && g[1] <= 2 && g[2] == 4);
   }
