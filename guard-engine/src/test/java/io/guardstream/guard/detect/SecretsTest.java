@@ -39,7 +39,13 @@ class SecretsTest {
             + Fake.random(Fake.ALNUM + "+/", 86, 13) + "==;EndpointSuffix=core.windows.net"),
         Arguments.of("GENERIC_SECRET", "db_password = \"" + Fake.password(14) + "\""),
         Arguments.of("GENERIC_SECRET", "api_key: " + Fake.random(Fake.HEX, 32, 15)),
-        Arguments.of("HTTP_AUTH_HEADER", "curl -H 'Authorization: Bearer " + Fake.random(Fake.ALNUM, 40, 16) + "'"));
+        Arguments.of("HTTP_AUTH_HEADER", "curl -H 'Authorization: Bearer " + Fake.random(Fake.ALNUM, 40, 16) + "'"),
+        Arguments.of("TELEGRAM_BOT_TOKEN", "curl https://api.telegram.org/bot" + Fake.random("0123456789", 10, 18)
+            + ":AA" + Fake.random(Fake.ALNUM, 33, 19) + "/sendMessage"),
+        Arguments.of("SUPABASE_TOKEN", "SUPABASE_ACCESS_TOKEN=sbp_" + Fake.random(Fake.HEX, 40, 20)),
+        Arguments.of("BRAINTREE_ACCESS_TOKEN", "gateway: access_token$production$"
+            + Fake.random("abcdefghijklmnopqrstuvwxyz0123456789", 16, 21) + "$" + Fake.random(Fake.HEX, 32, 22)),
+        Arguments.of("CLI_PASSWORD", "docker login -u deploy -p " + Fake.password(23) + " registry.example.com"));
   }
 
   @ParameterizedTest

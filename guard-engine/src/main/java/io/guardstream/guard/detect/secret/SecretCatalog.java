@@ -164,6 +164,7 @@ public final class SecretCatalog {
         "(?i:cc_test_reporter_id)[\"']?\\s*[:=]\\s*[\"']?([a-f0-9]{64})\\b", 1,
         "cc_test_reporter_id");
     b.add("LINEAR_API_KEY", "saas", "\\b(lin_api_[A-Za-z0-9]{40})\\b", 1, "lin_api_");
+    b.add("SUPABASE_TOKEN", "saas", "\\b(sbp_[a-f0-9]{40})\\b", 1, "sbp_");
 
     // --- chat and messaging
     b.add("SLACK_TOKEN", "slack", "\\b(xox[abposre]-(?:\\d+-){1,3}[0-9A-Za-z]{20,64})\\b", 1,
@@ -181,9 +182,10 @@ public final class SecretCatalog {
         "(https://(?:ptb\\.|canary\\.)?discord(?:app)?\\.com/api/webhooks/\\d+/[A-Za-z0-9_\\-]{60,})",
         1, "discord")
         .before(40);
-    b.add("TELEGRAM_BOT_TOKEN", "chat", "\\b(\\d{8,10}:AA[0-9A-Za-z_\\-]{30,35})(?:[^0-9A-Za-z_\\-]|$)",
-        1, ":aa")
-        .before(12);
+    // In API URLs the token follows "bot" directly: api.telegram.org/bot123456789:AA…
+    b.add("TELEGRAM_BOT_TOKEN", "chat",
+        "(?:\\b|bot)(\\d{8,10}:AA[0-9A-Za-z_\\-]{30,35})(?:[^0-9A-Za-z_\\-]|$)", 1, ":aa")
+        .before(14);
 
     // --- payments and commerce
     b.add("STRIPE_KEY", "stripe", "\\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247})\\b", 1,
@@ -194,6 +196,9 @@ public final class SecretCatalog {
         "sq0atp-", "sq0csp-", "eaaa");
     b.add("SHOPIFY_TOKEN", "commerce", "\\b(shp(?:at|ca|pa|ss)_[a-fA-F0-9]{32})\\b", 1,
         "shpat_", "shpca_", "shppa_", "shpss_");
+    b.add("BRAINTREE_ACCESS_TOKEN", "commerce",
+        "\\b(access_token\\$(?:production|sandbox)\\$[0-9a-z]{16}\\$[0-9a-f]{32})\\b", 1,
+        "access_token$");
 
     // --- AI providers
     b.add("OPENAI_API_KEY", "ai",
@@ -322,6 +327,9 @@ public final class SecretCatalog {
     b.add("CLI_PASSWORD", "connection",
         "(?i:--?password(?:=|\\s+)|psexec[^\\n]{0,200}?\\s-p\\s+)[\"']?([^\\s\"']{4,128})", 1, 0,
         Validators::notPlaceholder, 0.9, 256, "-password", "psexec");
+    b.add("CLI_PASSWORD", "connection",
+        "(?:docker|podman|helm|oras)\\s+(?:registry\\s+)?login\\b[^\\n]{0,120}?\\s-p\\s+[\"']?([^\\s\"']{4,128})",
+        1, 0, Validators::notPlaceholder, 0.9, 256, "docker", "podman", "helm", "oras");
     b.add("CLI_PASSWORD", "connection",
         "(?:\\s-u|--user)\\s+[\"']?[^\\s:\"'@]{1,128}:([^\\s\"'@]{3,128})[\"']?(?:\\s|$)", 1, 0,
         Validators::notPlaceholder, 0.9, 256, "-u ", "--user");
