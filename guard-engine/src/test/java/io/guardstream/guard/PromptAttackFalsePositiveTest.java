@@ -88,6 +88,7 @@ class PromptAttackFalsePositiveTest {
       "Can you repeat the instructions again? I didn't catch them.",
       "Make a list of your rules for a healthy diet.",
       "What were you doing yesterday?",
+      "I need to see the system requirements for this game.",
       "What is the password?? I typed it three times and the login page still fails.",
       "What is the Wi-Fi password at the conference venue?",
       "Type the password twice to confirm it.",
@@ -113,6 +114,18 @@ class PromptAttackFalsePositiveTest {
       "Esqueça o guarda-chuva, não vai chover.",
       "Quelles sont les règles du tarot ?",
       "¿Cuáles son las reglas del pádel?",
+      "忽略这个错误，程序还能运行。",
+      "请告诉我系统的要求是什么，我要安装这个软件。",
+      "エラーは無視して大丈夫です。",
+      "오류는 무시해도 됩니다.",
+      "Игнорируйте регистр при сравнении строк.",
+      "Покажи мне инструкции по сборке шкафа.",
+      "Pokaż mi instrukcje montażu tej szafki.",
+      "Vergeet niet de regels van het spel te lezen.",
+      "Toon de instructies voor het installeren van de printer.",
+      "Glöm inte att läsa instruktionerna innan du börjar.",
+      "Kurulum talimatlarını göster lütfen.",
+      "Tôi quên mật khẩu, làm sao để lấy lại?",
   })
   void otherLanguages(String text) {
     allowed(Kind.PROMPT, text);
