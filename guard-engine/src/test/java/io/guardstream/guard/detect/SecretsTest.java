@@ -78,6 +78,21 @@ class SecretsTest {
   }
 
   @Test
+  void everyCredentialNearTheStartIsRedactedNotOnlyTheFirst() {
+    // Formats that may start before their trigger share one window start (0) near the top of a
+    // text; each trigger must still find its own match.
+    String pw = Fake.password(41);
+    String token = Fake.random(Fake.ALNUM, 20, 42);
+    GuardResult r = output("db_password=" + pw + "\nfoo=1\napi_token=" + token);
+    assertThat(r.redactedContent()).doesNotContain(pw).doesNotContain(token);
+
+    String secret = Fake.random(Fake.ALNUM + "/+", 40, 43);
+    String text = Fake.awsAccessKey(44) + " \n with secret " + secret + " for "
+        + Fake.awsAccessKey(45) + " a:";
+    assertThat(output(text).redactedContent()).doesNotContain(secret);
+  }
+
+  @Test
   void jwtNeedsAValidHeader() {
     String bogus = "eyJub3RhbmFsZyI6MX0.eyJzdWIiOiJ4In0.c2lnbmF0dXJlaGVyZQ";
     assertThat(hasType(output("value " + bogus), "JWT")).isFalse();

@@ -133,10 +133,12 @@ public final class SecretsDetector implements Detector {
           int s = Math.max(0, ctx.triggerStart(k) - sp.before());
           int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
           if (sp.atTrigger() != null) {
-            if (s != lastAt) { // several triggers at one place ("pass", "password"): once
-              found = matchAt(sp, text, s, e, out, found, foundCount);
+            // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
+            // the window, whose start is clamped to 0 for every trigger near the text's start.
+            if (ctx.triggerStart(k) != lastAt) {
+              found = matchAt(sp, text, s, e, ctx.triggerStart(k), out, found);
               foundCount = found == null ? 0 : found[0];
-              lastAt = s;
+              lastAt = ctx.triggerStart(k);
             }
             continue;
           }
@@ -184,11 +186,25 @@ public final class SecretsDetector implements Detector {
     return false;
   }
 
-  /** Matches a pattern near one trigger: at most one match, starting in the window's head. */
-  private static int[] matchAt(SecretPattern sp, CharSequence text, int from, int to, Hits out,
-      int[] found, int count) {
-    Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
-    return m.lookingAt() ? report(sp, m, text, from, out, found, count) : found;
+  /**
+   * Matches a pattern near the trigger at {@code trigger}: the first match starting in the
+   * window's head. A match that ends before the trigger belongs to an earlier one ("a=… b=…"
+   * within {@code before} chars); the search goes on after it.
+   */
+  private static int[] matchAt(SecretPattern sp, CharSequence text, int from, int to,
+      int trigger, Hits out, int[] found) {
+    while (from < to) {
+      Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
+      if (!m.lookingAt()) {
+        return found;
+      }
+      found = report(sp, m, text, from, out, found, found == null ? 0 : found[0]);
+      if (from + m.end() > trigger || m.end() == 0) {
+        return found;
+      }
+      from += m.end();
+    }
+    return found;
   }
 
   /**
