@@ -238,6 +238,10 @@ public final class Validators {
         return false;
       }
     }
+    // A mask is a run of one x ("xxxx", "XXXX"); a random token may hold "xXXx".
+    if (v.contains("xxxx") || v.contains("XXXX")) {
+      return false;
+    }
     int run = sequenceRun(low);
     if (PLACEHOLDER_VALUES.contains(low) || run >= 7 || run >= 4 && run >= low.length() * 0.6
         || alternatingRun(low) >= 6) {
@@ -497,16 +501,17 @@ public final class Validators {
     if (end - start < 20) {
       return false;
     }
-    boolean upper = false;
+    int upper = 0;
     boolean lower = false;
     boolean digit = false;
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);
-      upper |= c >= 'A' && c <= 'Z';
+      upper += c >= 'A' && c <= 'Z' ? 1 : 0;
       lower |= c >= 'a' && c <= 'z';
       digit |= c >= '0' && c <= '9';
     }
-    return upper && lower && digit && entropy(text, start, end) >= 4.0;
+    // Mixed case; digits too, or (one 40-char base64 key in a thousand has none) many capitals.
+    return upper > 0 && lower && (digit || upper >= 4) && entropy(text, start, end) >= 4.0;
   }
 
   /** "f()", "dct[key", "generate_password($len)": an identifier called or indexed is code. */
@@ -607,7 +612,7 @@ public final class Validators {
       "username", "user_name", "login", "email");
 
   private static final String[] PLACEHOLDER_WORDS = {
-    "xxxx", "****", "....", "----", "####", "<", ">", "your_", "your-", "yourpass", "yoursecret",
+    "****", "....", "----", "####", "<", ">", "your_", "your-", "yourpass", "yoursecret",
     "yourtoken", "yourkey", "yourpassword", "placeholder", "redacted", "replace_me", "replace-me",
     "insert_", "undefined"
   };

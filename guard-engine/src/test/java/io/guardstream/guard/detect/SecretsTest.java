@@ -66,6 +66,7 @@ class SecretsTest {
       "api_key: <your-api-key>",
       "token = process.env.GITHUB_TOKEN",
       "secret: xxxxxxxxxxxxxxxx",
+      "api_key: sk-XXXXXXXXXXXXXXXXXXXXXXXX",
       "password: \"********\"",
       "AKIA1234",
       "Set your password in the settings page.",
@@ -75,6 +76,16 @@ class SecretsTest {
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      // Random values that only resemble a mask or a path.
+      "api_key: H9xXXxll9HePnXoxtNp1IFNaTD, ok",
+      "aws_secret_access_key = /dmrxpVgzbGUGoNNruqC+m/DgqLzoS/TIcJJdMvF | next",
+  })
+  void randomValuesResemblingMasksOrPathsAreSecrets(String text) {
+    assertThat(has(output(text), "secret")).as(text).isTrue();
   }
 
   @Test

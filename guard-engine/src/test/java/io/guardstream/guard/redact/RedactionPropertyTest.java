@@ -59,7 +59,16 @@ class RedactionPropertyTest {
             new Plant("the password for prod is " + Fake.password(seed), Fake.password(seed)),
             new Plant("pass: " + Fake.password(seed + 1), Fake.password(seed + 1)),
             new Plant("with secret " + Fake.random(Fake.ALNUM + "/+", 40, seed) + " for "
-                + Fake.awsAccessKey(seed), Fake.random(Fake.ALNUM + "/+", 40, seed))));
+                + Fake.awsAccessKey(seed), Fake.random(Fake.ALNUM + "/+", 40, seed)),
+            // Assignments and URLs, several of which may share the first 48 chars of a text.
+            new Plant("password=" + Fake.password(seed + 2), Fake.password(seed + 2)),
+            new Plant("api_key: " + Fake.random(Fake.ALNUM, 24, seed), Fake.random(Fake.ALNUM, 24, seed)),
+            new Plant("\"token\": \"" + Fake.random(Fake.ALNUM, 30, seed + 3) + "\"",
+                Fake.random(Fake.ALNUM, 30, seed + 3)),
+            new Plant("aws_secret_access_key = " + Fake.random(Fake.ALNUM + "/+", 40, seed + 4),
+                Fake.random(Fake.ALNUM + "/+", 40, seed + 4)),
+            new Plant("postgres://admin:" + Fake.password(seed + 5) + "@db.example.com:5432/app",
+                Fake.password(seed + 5))));
     return Combinators.combine(filler.list().ofSize(4), value.list().ofMinSize(1).ofMaxSize(3))
         .as((fill, values) -> {
           StringBuilder b = new StringBuilder();
