@@ -62,6 +62,8 @@ class PiiTest {
       "Dear Valued Customers, our shop opens at nine.",
       "Dear Hiring Manager, please find my CV attached.",
       "Dear Diary, today was long.",
+      "Decode these bits: 01110100 01100101 01110011 01110100",
+      "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

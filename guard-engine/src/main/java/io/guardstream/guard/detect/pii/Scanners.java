@@ -183,7 +183,9 @@ final class Scanners {
       }
       a = found > 0 ? found : a + 1;
     }
-    for (int b = firstStructured; b > 0; b--) {
+    // Six or more pairs ("61 63 63 65 73 73 20"): bytes in hex or decimal, no phone number in them.
+    int phoneFrom = count >= 6 && maxGroup(groups, count) == 2 ? 0 : firstStructured;
+    for (int b = phoneFrom; b > 0; b--) {
       if (tryRun(t, i, 0, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd,
           out, true)) {
         done = Math.max(done, b == count ? Math.max(extEnd, groupEnd[b - 1]) : groupEnd[b - 1]);
@@ -283,11 +285,31 @@ final class Scanners {
     if (!plus && !paren && !dot && !ext
         && digits >= (count == 1 ? 12 : 13) && digits <= 19 && !(space && dash)
         && Validators.luhn(t, i, end)
-        && (count == 1 || minGroup(groups, count) >= 3)) {
+        && (count == 1 || minGroup(groups, count) >= 3 && maxGroup(groups, count) <= 6)
+        && !binaryDigits(t, i, end)) {
       out.add(i, end, PiiType.CREDIT_CARD.name(), 0.95, "payment card number");
       return true;
     }
     return false;
+  }
+
+  private static int maxGroup(int[] groups, int count) {
+    int m = 0;
+    for (int k = 0; k < count; k++) {
+      m = Math.max(m, groups[k]);
+    }
+    return m;
+  }
+
+  /** "01110100 01100101": bits (octets), not a card number - no card starts with 0 or 1 only. */
+  private static boolean binaryDigits(CharSequence t, int i, int end) {
+    for (int k = i; k < end; k++) {
+      char c = t.charAt(k);
+      if (isDigit(c) && c != '0' && c != '1') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int minGroup(int[] groups, int count) {
