@@ -8,6 +8,7 @@ import io.guardstream.guard.redact.Redactor;
 import io.guardstream.guard.text.EncodedPayload;
 import io.guardstream.guard.text.NormalizedText;
 import io.guardstream.guard.text.PayloadDecoder;
+import io.guardstream.guard.text.Rot13;
 import io.guardstream.guard.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,6 +209,11 @@ public final class GuardEngine {
       return;
     }
     List<EncodedPayload> payloads = PayloadDecoder.find(text, text.length(), scan.decodeBudget);
+    if (!location.endsWith("+rot13") && Rot13.looksEncoded(text)) {
+      // A whole text in rot13: decoded as one payload, so every rule reads it in clear.
+      payloads = new java.util.ArrayList<>(payloads);
+      payloads.add(new EncodedPayload(0, text.length(), "rot13", Rot13.of(text)));
+    }
     if (payloads.isEmpty()) {
       return;
     }
