@@ -250,7 +250,8 @@ public final class Validators {
     char first = v.charAt(0);
     if (first == '.' || first == '+' && !random || first == '\'' || first == '"' || first == ' '
         || v.charAt(v.length() - 1) == ' ' || callOrIndex(v) || isPlainPath(v)
-        || end < text.length() && text.charAt(end) == '(') {
+        || end < text.length() && text.charAt(end) == '('
+            && (Character.isLetterOrDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '_')) {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
     int keyStart = keyStart(text, start);

@@ -83,6 +83,8 @@ class SecretsTest {
       // Random values that only resemble a mask or a path.
       "api_key: H9xXXxll9HePnXoxtNp1IFNaTD, ok",
       "aws_secret_access_key = /dmrxpVgzbGUGoNNruqC+m/DgqLzoS/TIcJJdMvF | next",
+      // A parenthesis after the sentence's full stop is no call.
+      "password=uneZdwPq4q!59.(see the wiki)",
   })
   void randomValuesResemblingMasksOrPathsAreSecrets(String text) {
     assertThat(has(output(text), "secret")).as(text).isTrue();
