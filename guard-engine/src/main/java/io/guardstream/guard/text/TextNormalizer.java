@@ -232,7 +232,7 @@ public final class TextNormalizer {
       spacesAdded |= undoLeet(out, leetWords[k], leetWords[k + 1]);
     }
     if (spacedLetters || spacesAdded) {
-      n = joinSpacedLetters(out, from, to, n);
+      n = joinSpacedLetters(text, out, from, to, n);
     }
     if (n > 0 && out[n - 1] == ' ') {
       n--;
@@ -401,7 +401,8 @@ public final class TextNormalizer {
    * Compacts the buffer: collapses double spaces left by {@link #undoLeet} and joins runs of
    * three or more single letters each separated by one original character ("i g n o r e").
    */
-  private static int joinSpacedLetters(char[] out, int[] from, int[] to, int n) {
+  private static int joinSpacedLetters(CharSequence text, char[] out, int[] from, int[] to,
+      int n) {
     int w = 0;
     int r = 0;
     while (r < n) {
@@ -416,7 +417,7 @@ public final class TextNormalizer {
         continue;
       }
       // A single-letter token followed by a one-char separator and another single letter?
-      int runEnd = spacedRunEnd(out, from, to, n, r);
+      int runEnd = spacedRunEnd(text, out, from, to, n, r);
       if (runEnd > 0) {
         for (int k = r; k < runEnd; k++) {
           if (out[k] != ' ') {
@@ -432,14 +433,25 @@ public final class TextNormalizer {
     return w;
   }
 
-  /** End of a run of >= 3 spaced single letters starting at r, or -1. */
-  private static int spacedRunEnd(char[] out, int[] from, int[] to, int n, int r) {
+  /**
+   * End of a run of >= 3 spaced single letters starting at r, or -1. Letters joined by another
+   * char than a space ("I.g.n.o.r.e a.l.l") end their run at a space: that is a word boundary.
+   */
+  private static int spacedRunEnd(CharSequence text, char[] out, int[] from, int[] to, int n,
+      int r) {
     if (!isSingle(out, n, r)) {
       return -1;
     }
     int count = 1;
     int k = r + 1;
+    char joiner = 0;
     while (k + 1 < n && out[k] == ' ' && to[k] - from[k] == 1 && isSingle(out, n, k + 1)) {
+      char sep = text.charAt(from[k]);
+      if (joiner == 0) {
+        joiner = sep;
+      } else if (sep == ' ' && joiner != ' ') {
+        break;
+      }
       count++;
       k += 2;
     }
