@@ -248,16 +248,21 @@ public final class Validators {
       return false;
     }
     char first = v.charAt(0);
+    // Inside quotes a value is a literal: '(' or '[' in it is a char, not a call.
+    boolean quoted = start > 0 && end < text.length() && "\"'`".indexOf(text.charAt(end)) >= 0
+        && text.charAt(start - 1) == text.charAt(end);
     if (first == '.' || first == '+' && !random || first == '\'' || first == '"' || first == ' '
-        || v.charAt(v.length() - 1) == ' ' || callOrIndex(v) || isPlainPath(v)
+        || v.charAt(v.length() - 1) == ' ' || !quoted && callOrIndex(v) || isPlainPath(v)
         || end < text.length() && text.charAt(end) == '('
             && (Character.isLetterOrDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '_')) {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
     int keyStart = keyStart(text, start);
-    // In scheme://user:password@host the word before the value is a user name ("admin"), not a key.
+    // In scheme://user:password@host and curl -u user:password the word before the value is a
+    // user name ("admin"), not a key.
     boolean urlUser = keyStart >= 2 && text.charAt(keyStart - 1) == '/'
-        && text.charAt(keyStart - 2) == '/';
+        && text.charAt(keyStart - 2) == '/' || start > 0 && text.charAt(start - 1) == ':'
+        && (regionEndsWith(text, keyStart, "-u ") || regionEndsWith(text, keyStart, "--user "));
     String keyName = keyBefore(text, start).toLowerCase(Locale.ROOT);
     for (String suffix : NON_SECRET_KEY_SUFFIXES) {
       if (!urlUser && keyName.endsWith(suffix)) {
@@ -545,6 +550,19 @@ public final class Validators {
   /** The key name just before an assigned value ("db_password" in db_password = "x"), or "". */
   static String keyBefore(CharSequence text, int valueStart) {
     return text.subSequence(keyStart(text, valueStart), keyEnd(text, valueStart)).toString();
+  }
+
+  private static boolean regionEndsWith(CharSequence text, int end, String s) {
+    int from = end - s.length();
+    if (from < 0) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (text.charAt(from + i) != s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Start of the key word before a value: where {@link #keyBefore} begins. */

@@ -45,7 +45,16 @@ class SecretsTest {
         Arguments.of("SUPABASE_TOKEN", "SUPABASE_ACCESS_TOKEN=sbp_" + Fake.random(Fake.HEX, 40, 20)),
         Arguments.of("BRAINTREE_ACCESS_TOKEN", "gateway: access_token$production$"
             + Fake.random("abcdefghijklmnopqrstuvwxyz0123456789", 16, 21) + "$" + Fake.random(Fake.HEX, 32, 22)),
-        Arguments.of("CLI_PASSWORD", "docker login -u deploy -p " + Fake.password(23) + " registry.example.com"));
+        Arguments.of("CLI_PASSWORD", "docker login -u deploy -p " + Fake.password(23) + " registry.example.com"),
+        // Config and shell shapes: XML elements, user:password after -u (user "admin"), glued
+        // mysql -p, sshpass, PGPASSWORD, an empty URL user, a quoted value with brackets.
+        Arguments.of("GENERIC_SECRET", "<server><password>" + Fake.password(24) + "</password></server>"),
+        Arguments.of("CLI_PASSWORD", "curl -u admin:" + Fake.password(25) + " https://api.example.com"),
+        Arguments.of("CLI_PASSWORD", "mysql -u root -p'" + Fake.password(26) + "' shop"),
+        Arguments.of("CLI_PASSWORD", "sshpass -p '" + Fake.password(27) + "' ssh root@host"),
+        Arguments.of("GENERIC_SECRET", "PGPASSWORD=" + Fake.password(28) + " psql -h db -U app"),
+        Arguments.of("DB_CONNECTION_STRING", "redis://:" + Fake.password(29) + "@cache.internal:6379/0"),
+        Arguments.of("GENERIC_SECRET", "SECRET_KEY = 'GcTZc(1UW+b5fxzpF7S$T^G7n)VLe3lAR$UsRJ*lNONwktN9ug'"));
   }
 
   @ParameterizedTest
@@ -73,6 +82,9 @@ class SecretsTest {
       "The token bucket algorithm limits request rates.",
       "key = value",
       "passwordLabel = \"Password:\"",
+      "mysql -u root -p shop",
+      "<password>${DB_PASSWORD}</password>",
+      "curl -u admin:$TOKEN https://example.com",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();

@@ -309,7 +309,7 @@ public final class SecretCatalog {
 
     // --- credentials embedded in URLs, connection strings, headers and commands
     b.add("DB_CONNECTION_STRING", "connection",
-        "\\b(?:[a-zA-Z][a-zA-Z0-9+.\\-]{1,20})://[^\\s:/@'\"]{1,128}:([^\\s:/@'\"]{3,128})@[^\\s/'\"]+",
+        "\\b(?:[a-zA-Z][a-zA-Z0-9+.\\-]{1,20})://[^\\s:/@'\"]{0,128}:([^\\s:/@'\"]{3,128})@[^\\s/'\"]+",
         1, 0, Validators::notPlaceholder, 0.95, 256, "://")
         .before(24);
     b.add("CONNECTION_STRING_PASSWORD", "connection",
@@ -325,14 +325,24 @@ public final class SecretCatalog {
         "(?i:machine)\\s+\\S+\\s+(?:login|user(?:name)?)\\s+\\S+\\s+password\\s+(\\S+)", 1, 0,
         Validators::notPlaceholder, 0.95, 256, "machine");
     b.add("CLI_PASSWORD", "connection",
-        "(?i:--?password(?:=|\\s+)|psexec[^\\n]{0,200}?\\s-p\\s+)[\"']?([^\\s\"']{4,128})", 1, 0,
-        Validators::notPlaceholder, 0.9, 256, "-password", "psexec");
+        "(?i:--?password(?:=|\\s+)|(?:psexec|sshpass)[^\\n]{0,200}?\\s-p\\s+)[\"']?([^\\s\"']{4,128})", 1, 0,
+        Validators::notPlaceholder, 0.9, 256, "-password", "psexec", "sshpass");
+    // mysql -pSECRET: the password glued to -p (a lone -p prompts for it).
+    b.add("CLI_PASSWORD", "connection",
+        "\\bmysql(?:dump|admin|import|show|check|slap)?\\b[^\\n]{0,120}?\\s-p(?:'([^'\\s]{4,128})'|\"([^\"\\s]{4,128})\"|([^\\s\"']{4,128}))(?:\\s|$)",
+        -1, 0, Validators::notPlaceholder, 0.9, 256, "mysql");
     b.add("CLI_PASSWORD", "connection",
         "(?:docker|podman|helm|oras)\\s+(?:registry\\s+)?login\\b[^\\n]{0,120}?\\s-p\\s+[\"']?([^\\s\"']{4,128})",
         1, 0, Validators::notPlaceholder, 0.9, 256, "docker", "podman", "helm", "oras");
     b.add("CLI_PASSWORD", "connection",
         "(?:\\s-u|--user)\\s+[\"']?[^\\s:\"'@]{1,128}:([^\\s\"'@]{3,128})[\"']?(?:\\s|$)", 1, 0,
         Validators::notPlaceholder, 0.9, 256, "-u ", "--user");
+    // XML and config elements: <password>…</password>, <api-key>…</api-key>.
+    b.add("GENERIC_SECRET", "generic",
+        "<(?:[A-Za-z0-9_.\\-]+:)?(?i:password|passwd|passphrase|secret|token|api[_.\\-]?key|apikey|client[_.\\-]?secret|access[_.\\-]?key|private[_.\\-]?key|auth[_.\\-]?token)>\\s*([^<\\s][^<]{2,127}?)\\s*</",
+        1, 1.5, Validators::notPlaceholder, 0.85, 200, "password>", "passwd>", "passphrase>",
+        "secret>", "token>", "key>", "apikey>")
+        .before(48);
     b.add("CODE_CREDENTIAL", "connection",
         "(?i:NetworkCredential|DirectoryEntry)\\s*\\((?:[^,()]*,)?\\s*\"[^\"]*\"\\s*,\\s*\"([^\"]{3,128})\"",
         1, 0, Validators::notPlaceholder, 0.9, 256, "networkcredential", "directoryentry");
@@ -342,7 +352,7 @@ public final class SecretCatalog {
     // "pwd") must also end one, so "bypass" or "passenger" do not count.
     String words = "password|passwd|passphrase|secret|token|api[_.\\-]?key|apikey"
         + "|access[_.\\-]?key|auth[_.\\-]?key|private[_.\\-]?key|client[_.\\-]?secret"
-        + "|credentials?|pass|pwd";
+        + "|credentials?|pass|pwd|pgpassword";
     String camel = "Password|Passwd|Passphrase|Secret|Token|ApiKey|Apikey|AccessKey|AuthKey"
         + "|PrivateKey|ClientSecret|Credentials?|Pass|Pwd";
     String key = "(?:(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]+[_.\\-])*(?i:" + words + ")|[a-z0-9](?:"
