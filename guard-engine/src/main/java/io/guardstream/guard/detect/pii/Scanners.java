@@ -14,13 +14,14 @@ final class Scanners {
     return c >= '0' && c <= '9';
   }
 
+  /** Local-part chars: letters of any script ("müller"), digits, and . _ % + - ' ("o'neil"). */
   private static boolean isLocalChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%'
-        || c == '+' || c == '-');
+    return Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '%' || c == '+'
+        || c == '-' || c == '\'';
   }
 
   private static boolean isDomainChar(char c) {
-    return c < 128 && (Character.isLetterOrDigit(c) || c == '.' || c == '-');
+    return Character.isLetterOrDigit(c) || c == '.' || c == '-';
   }
 
   /** E-mail address around the '@' at {@code at}. */
@@ -30,8 +31,8 @@ final class Scanners {
     while (s > 0 && at - s < 64 && isLocalChar(t.charAt(s - 1))) {
       s--;
     }
-    while (s < at && (t.charAt(s) == '.' || t.charAt(s) == '-')) {
-      s++;
+    while (s < at && (t.charAt(s) == '.' || t.charAt(s) == '-' || t.charAt(s) == '\'')) {
+      s++; // a quote before the address is not part of it: 'jane@example.com'
     }
     if (s == at || s > 0 && (t.charAt(s - 1) == ':' || t.charAt(s - 1) == '/')) {
       return at + 1; // nothing before '@', or URL credentials (scheme://user:pass@host)
@@ -183,8 +184,9 @@ final class Scanners {
       }
       a = found > 0 ? found : a + 1;
     }
-    // Six or more pairs ("61 63 63 65 73 73 20"): bytes in hex or decimal, no phone number in them.
-    int phoneFrom = count >= 6 && maxGroup(groups, count) == 2 ? 0 : firstStructured;
+    // Six or more pairs ("61 63 63 65 73 73 20"): bytes in hex or decimal, no phone number in
+    // them - unless a "+" and a country code lead ("+33 6 12 34 56 78").
+    int phoneFrom = !plus && count >= 6 && maxGroup(groups, count) == 2 ? 0 : firstStructured;
     for (int b = phoneFrom; b > 0; b--) {
       if (tryRun(t, i, 0, b, count, groups, groupStart, groupEnd, sepBefore, plus, extEnd,
           out, true)) {
