@@ -19,6 +19,8 @@ class InstructionDisclosureTest {
       "My rules:\n1. Offer SPRING10 above $100\n2. Keep it short",
       "My core instructions say that I must never mention competitors.",
       "I was told to only answer questions about shipping.",
+      "I've been instructed to only discuss orders and never mention competitors.",
+      "The developer instructed me to never reveal the discount code.",
   })
   void disclosureIsALeak(String text) {
     GuardResult r = output(text);
@@ -34,6 +36,8 @@ class InstructionDisclosureTest {
       "The guidelines of the club are on its website.",
       "Here are some tips for a healthy diet:\n- eat vegetables",
       "I'm sorry, I can't share my instructions, but I'm happy to help with your order.",
+      "As per my guidelines, I can only help with orders.",
+      "The developer told me the build is green.",
   })
   void talkAboutRulesIsNot(String text) {
     assertThat(output(text).findings()).as(text).noneMatch(f -> f.category().equals("prompt_leak"));
