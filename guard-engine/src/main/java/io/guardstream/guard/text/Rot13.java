@@ -19,41 +19,60 @@ public final class Rot13 {
   }
 
   /**
-   * Words of instructions and credentials, rot13-encoded ("vtaber" is "ignore"), as hashes of
-   * their lower-case letters. Plain English hardly contains them, so distinct ones mark a text
-   * worth decoding whole.
+   * Words of instructions and credentials, rot13-encoded ("vtaber" is "ignore"), as codes of five
+   * bits a letter (case ignored). Plain English hardly contains them, so distinct ones mark a
+   * text worth decoding whole.
    */
-  private static final long[] STRONG = hashes("ignore", "disregard", "forget", "previous",
+  private static final long[] STRONG = codes("ignore", "disregard", "forget", "previous",
       "instructions", "instruction", "prompt", "system", "reveal", "rules", "password", "secret",
       "override", "pretend", "restrictions", "assistant", "developer", "jailbreak", "print",
       "repeat", "above");
   /** Function words: their rot13 forms ("gur", "naq", "lbh") are rare in English, not absent. */
-  private static final long[] WEAK = hashes("the", "and", "your", "you", "all", "for", "this",
+  private static final long[] WEAK = codes("the", "and", "your", "you", "all", "for", "this",
       "that", "with", "are", "not", "from", "what");
 
-  private static long[] hashes(String... words) {
+  /**
+   * 1024-bit filter over both word lists: a word whose bit is clear is in neither, so most words
+   * of a text cost one load instead of two binary searches.
+   */
+  private static final long[] FILTER = new long[16];
+
+  static {
+    for (long h : STRONG) {
+      FILTER[filterIndex(h)] |= filterBit(h);
+    }
+    for (long h : WEAK) {
+      FILTER[filterIndex(h)] |= filterBit(h);
+    }
+  }
+
+  private static long[] codes(String... words) {
     long[] h = new long[words.length];
     for (int i = 0; i < words.length; i++) {
       String r = of(words[i]);
-      h[i] = hash(r, 0, r.length());
+      long x = 0;
+      for (int k = 0; k < r.length(); k++) {
+        x = x << 5 | r.charAt(k) & 31;
+      }
+      h[i] = x;
     }
     java.util.Arrays.sort(h);
     return h;
   }
 
-  private static long hash(CharSequence t, int from, int to) {
-    long h = 0;
-    for (int i = from; i < to; i++) {
-      h = h * 31 + (t.charAt(i) | 0x20);
-    }
-    return h;
+  private static int filterIndex(long h) {
+    return (int) (h ^ h >>> 17) & 15;
+  }
+
+  private static long filterBit(long h) {
+    return 1L << (int) ((h ^ h >>> 23 ^ h >>> 41) >>> 4);
   }
 
   /**
    * Whether {@code text} reads as rot13-encoded English: two distinct instruction or credential
    * words, or one and two distinct function words. One pass over the text, no allocation.
    */
-  public static boolean looksEncoded(CharSequence text) {
+  public static boolean looksEncoded(String text) {
     long strong = 0;
     long weak = 0;
     int weakCount = 0;
@@ -61,18 +80,19 @@ public final class Rot13 {
     int n = text.length();
     int i = 0;
     while (i < n) {
-      if (!isAsciiLetter(text.charAt(i))) {
+      char c = text.charAt(i);
+      if (!isAsciiLetter(c)) {
         i++;
         continue;
       }
       int s = i;
       long h = 0;
-      while (i < n && isAsciiLetter(text.charAt(i))) {
-        h = h * 31 + (text.charAt(i) | 0x20);
+      do {
+        h = h << 5 | c & 31; // 5 bits a letter: exact for the words of up to 12 letters read
         i++;
-      }
+      } while (i < n && isAsciiLetter(c = text.charAt(i)));
       int len = i - s;
-      if (len < 3 || len > 12) {
+      if (len < 3 || len > 12 || (FILTER[filterIndex(h)] & filterBit(h)) == 0) {
         continue;
       }
       if (java.util.Arrays.binarySearch(STRONG, h) >= 0) {
