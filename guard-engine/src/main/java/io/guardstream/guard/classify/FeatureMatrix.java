@@ -35,8 +35,9 @@ final class FeatureMatrix {
     for (int t = 0; t < texts.size(); t++) {
       textStart[t] = builder.rows;
       String text = texts.get(t).text();
+      char[] chars = text.toCharArray();
       TextWindows.forEach(text, windowChars, maxScanChars,
-          (from, to) -> builder.row(text, from, to));
+          (from, to) -> builder.row(chars, from, to));
     }
     textStart[texts.size()] = builder.rows;
     return new FeatureMatrix(hasher.buckets(), textStart,
@@ -87,7 +88,7 @@ final class FeatureMatrix {
       this.hasher = hasher;
     }
 
-    void row(CharSequence text, int from, int to) {
+    void row(char[] text, int from, int to) {
       scratchSize = 0;
       int n = hasher.hash(text, from, to, bucket -> {
         if (scratchSize == scratch.length) {

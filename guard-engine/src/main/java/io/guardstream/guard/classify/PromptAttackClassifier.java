@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.CharBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
@@ -84,8 +85,19 @@ public final class PromptAttackClassifier {
    */
   public double score(CharSequence text) {
     Objects.requireNonNull(text, "text");
+    char[] chars = new char[text.length()];
+    for (int i = 0; i < chars.length; i++) {
+      chars[i] = text.charAt(i);
+    }
+    return score(chars, chars.length);
+  }
+
+  /** {@link #score(CharSequence)} of {@code text[0, length)}, read in place. */
+  public double score(char[] text, int length) {
+    Objects.checkFromIndexSize(0, length, text.length);
     Accumulator acc = new Accumulator(text);
-    TextWindows.forEach(text, parameters.windowChars(), parameters.maxScanChars(), acc);
+    TextWindows.forEach(CharBuffer.wrap(text, 0, length), parameters.windowChars(),
+        parameters.maxScanChars(), acc);
     acc.chain.flush();
     return sigmoid(acc.best);
   }
@@ -123,7 +135,7 @@ public final class PromptAttackClassifier {
     private final WindowChain chain;
     private double best = Double.NEGATIVE_INFINITY;
 
-    Accumulator(CharSequence text) {
+    Accumulator(char[] text) {
       this.chain = new WindowChain(hasher, weights, text, this);
     }
 

@@ -23,14 +23,14 @@ final class WindowChain implements IntConsumer {
 
   private final FeatureHasher hasher;
   private final short[] weights;
-  private final CharSequence text;
+  private final char[] text;
   private final WindowSums out;
   private long sum;
   private int[] from = new int[4];
   private int[] to = new int[4];
   private int windows;
 
-  WindowChain(FeatureHasher hasher, short[] weights, CharSequence text, WindowSums out) {
+  WindowChain(FeatureHasher hasher, short[] weights, char[] text, WindowSums out) {
     this.hasher = hasher;
     this.weights = weights;
     this.text = text;

@@ -2,6 +2,7 @@ package io.guardstream.guard.detect;
 
 import io.guardstream.guard.classify.PromptAttackClassifier;
 import io.guardstream.guard.text.TextNormalizer;
+import java.nio.CharBuffer;
 import java.nio.file.Path;
 
 /**
@@ -60,8 +61,8 @@ public final class ClassifierDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     // The model reads text shaped like its training data: folded but with punctuation kept.
-    CharSequence folded = TextNormalizer.foldedView(ctx.text(), ctx.text().length());
-    double p = model.score(folded);
+    CharBuffer folded = TextNormalizer.foldedView(ctx.text(), ctx.text().length());
+    double p = model.score(folded.array(), folded.length());
     out.add(-1, -1, null, contribution(p, model.threshold(), aloneAt),
         "prompt-attack model score");
   }

@@ -258,10 +258,11 @@ public final class TextNormalizer {
   }
 
   /**
-   * {@link #fold} without copying the result into a new string: a view of a per-thread buffer,
-   * valid until the calling thread's next fold. For readers that are done with it at once.
+   * {@link #fold} without copying the result into a new string: a view of a per-thread buffer
+   * (backed by an accessible array from index 0), valid until the calling thread's next fold.
+   * For readers that are done with it at once.
    */
-  public static CharSequence foldedView(CharSequence text, int end) {
+  public static CharBuffer foldedView(CharSequence text, int end) {
     int i = 0;
     while (i < end) {
       char ch = text.charAt(i);
@@ -270,16 +271,17 @@ public final class TextNormalizer {
       }
       i++;
     }
-    if (i == end && text instanceof String s) {
-      return end == s.length() ? s : s.substring(0, end); // nothing to fold
-    }
     char[] b = FOLD_BUFFER.get();
     if (b.length < end + 2) {
       b = new char[Math.max(end + 2, 2 * b.length)];
       FOLD_BUFFER.set(b);
     }
-    for (int k = 0; k < i; k++) {
-      b[k] = text.charAt(k);
+    if (text instanceof String s) {
+      s.getChars(0, i, b, 0);
+    } else {
+      for (int k = 0; k < i; k++) {
+        b[k] = text.charAt(k);
+      }
     }
     int n = i;
     while (i < end) {
