@@ -54,7 +54,12 @@ class SecretsTest {
         Arguments.of("CLI_PASSWORD", "sshpass -p '" + Fake.password(27) + "' ssh root@host"),
         Arguments.of("GENERIC_SECRET", "PGPASSWORD=" + Fake.password(28) + " psql -h db -U app"),
         Arguments.of("DB_CONNECTION_STRING", "redis://:" + Fake.password(29) + "@cache.internal:6379/0"),
-        Arguments.of("GENERIC_SECRET", "SECRET_KEY = 'GcTZc(1UW+b5fxzpF7S$T^G7n)VLe3lAR$UsRJ*lNONwktN9ug'"));
+        Arguments.of("GENERIC_SECRET", "SECRET_KEY = 'GcTZc(1UW+b5fxzpF7S$T^G7n)VLe3lAR$UsRJ*lNONwktN9ug'"),
+        // The key word deep in a dotted name, in camelCase, after another assignment.
+        Arguments.of("GENERIC_SECRET", "payments.gateway.primary_region.api_key="
+            + Fake.random(Fake.ALNUM, 24, 30)),
+        Arguments.of("GENERIC_SECRET", "const dbPassword = '" + Fake.password(31) + "';"),
+        Arguments.of("GENERIC_SECRET", "user=deploy password=" + Fake.password(32) + " host=db"));
   }
 
   @ParameterizedTest
@@ -85,6 +90,8 @@ class SecretsTest {
       "mysql -u root -p shop",
       "<password>${DB_PASSWORD}</password>",
       "curl -u admin:$TOKEN https://example.com",
+      // UI labels: the text between two strings is no quoted value.
+      "usernameLabel:\"Username or email:\",passwordLabel:\"Password:\",rememberMeLabel:\"Remember me:\"",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();

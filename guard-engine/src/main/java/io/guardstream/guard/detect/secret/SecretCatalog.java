@@ -364,8 +364,10 @@ public final class SecretCatalog {
         "auth_key", "credential", "private_key")
         .before(48)
         .assignment();
+    // A quoted value never starts with ',' or ';': that is the gap between two strings
+    // ("Password:",rememberMe…), not a value.
     b.add("GENERIC_SECRET", "generic", key
-            + "\\\\?[\"']?\\s*(?:[:=]|:=|=>|->|!=|==)\\s*\\\\?(?:\"([^\"\\n\\\\]{4,128})\"|'([^'\\n\\\\]{4,128})'|`([^`\\n]{4,128})`)",
+            + "\\\\?[\"']?\\s*(?:[:=]|:=|=>|->|!=|==)\\s*\\\\?(?:\"([^\",;\\n\\\\][^\"\\n\\\\]{3,127})\"|'([^',;\\n\\\\][^'\\n\\\\]{3,127})'|`([^`,;\\n][^`\\n]{3,127})`)",
         -1, 1.5, Validators::notPlaceholder, 0.8, 160, "password", "passwd", "passphrase", "pwd",
         "pass", "secret", "token", "apikey", "api_key", "api-key", "credential")
         .before(48)

@@ -131,6 +131,12 @@ public final class SecretsDetector implements Detector {
             continue;
           }
           int s = Math.max(0, ctx.triggerStart(k) - sp.before());
+          if (sp.assignWithin() > 0) {
+            // The key holding the trigger starts with the identifier around it: searching from
+            // further back only finds other assignments (each found at its own trigger) and
+            // makes the anchored search try every position up there.
+            s = Math.max(s, identifierStart(text, ctx.triggerStart(k), s) - 1);
+          }
           int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
           if (sp.atTrigger() != null) {
             // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
@@ -176,6 +182,20 @@ public final class SecretsDetector implements Detector {
   }
 
   private static final double PROSE_CONFIDENCE = 0.85;
+
+  /** Start of the identifier ([A-Za-z0-9_.-]) that reaches {@code at}, looking back to {@code min}. */
+  private static int identifierStart(CharSequence text, int at, int min) {
+    int i = at;
+    while (i > min && isIdentifierChar(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static boolean isIdentifierChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+        || c == '.' || c == '-';
+  }
 
   private boolean gates(int trigger, int pattern) {
     for (int p : patternsOfTrigger[trigger]) {
