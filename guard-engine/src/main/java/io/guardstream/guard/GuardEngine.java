@@ -8,7 +8,6 @@ import io.guardstream.guard.redact.Redactor;
 import io.guardstream.guard.text.EncodedPayload;
 import io.guardstream.guard.text.NormalizedText;
 import io.guardstream.guard.text.PayloadDecoder;
-import io.guardstream.guard.text.Rot13;
 import io.guardstream.guard.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -208,12 +207,9 @@ public final class GuardEngine {
     if (scan.decodeBudget <= 0) {
       return;
     }
-    List<EncodedPayload> payloads = PayloadDecoder.find(text, text.length(), scan.decodeBudget);
-    if (!location.endsWith("+rot13") && Rot13.looksEncoded(text)) {
-      // A whole text in rot13: decoded as one payload, so every rule reads it in clear.
-      payloads = new java.util.ArrayList<>(payloads);
-      payloads.add(new EncodedPayload(0, text.length(), "rot13", Rot13.of(text)));
-    }
+    // A whole text in rot13 is decoded as one payload, so every rule reads it in clear.
+    List<EncodedPayload> payloads = PayloadDecoder.find(text, text.length(), scan.decodeBudget,
+        !location.endsWith("+rot13"));
     if (payloads.isEmpty()) {
       return;
     }

@@ -11,7 +11,8 @@ import java.util.List;
 
 /**
  * Finds base64, hex and URL-encoded runs in a text and decodes those that turn out to be
- * printable text, so smuggled instructions or secrets are scanned in clear. Work is linear in
+ * printable text, and texts written in rot13 as a whole, so smuggled instructions or secrets are
+ * scanned in clear. Work is linear in
  * the input and each decoded payload is capped by the caller's budget.
  */
 public final class PayloadDecoder {
@@ -28,13 +29,16 @@ public final class PayloadDecoder {
 
   /**
    * Decodes the encoded runs of {@code text[0, end)}, stopping once {@code budget} decoded chars
-   * have been produced.
+   * have been produced. With {@code wholeRot13}, a text that reads as rot13 as a whole
+   * ({@link Rot13#looksEncoded}) is one more payload, decoded whole: the same pass reads its words.
    */
-  public static List<EncodedPayload> find(CharSequence text, int end, int budget) {
+  public static List<EncodedPayload> find(CharSequence text, int end, int budget,
+      boolean wholeRot13) {
     List<EncodedPayload> found = null;
+    Rot13.Words words = wholeRot13 ? new Rot13.Words() : null;
     int produced = 0;
     int i = 0;
-    while (i < end && produced < budget) {
+    while (i < end) {
       char c = text.charAt(i);
       if (!isTokenChar(c)) {
         i++;
@@ -42,18 +46,33 @@ public final class PayloadDecoder {
       }
       int start = i;
       int escapes = 0;
+      long word = 0;
+      int letters = 0;
       // One read per char: this loop runs over every word of every event.
       for (; i < end; i++) {
         char t = text.charAt(i);
         if (!isTokenChar(t)) {
           break;
         }
+        if (t >= 'a' && t <= 'z' || t >= 'A' && t <= 'Z') {
+          word = Rot13.code(word, t);
+          letters++;
+          continue;
+        }
+        if (letters > 0 && words != null) {
+          words.add(word, letters);
+        }
+        word = 0;
+        letters = 0;
         if (t == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
             && hex(text.charAt(i + 2)) >= 0) {
           escapes++;
         }
       }
-      if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES) {
+      if (letters > 0 && words != null) {
+        words.add(word, letters);
+      }
+      if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES || produced >= budget) {
         continue; // too short to be a payload: most words end here
       }
       EncodedPayload p = decodeRun(text, start, i, escapes, budget - produced);
@@ -64,6 +83,12 @@ public final class PayloadDecoder {
         found.add(p);
         produced += p.decoded().length();
       }
+    }
+    if (words != null && words.encoded()) {
+      if (found == null) {
+        found = new ArrayList<>(1);
+      }
+      found.add(new EncodedPayload(0, end, "rot13", Rot13.of(text.subSequence(0, end).toString())));
     }
     return found == null ? List.of() : found;
   }

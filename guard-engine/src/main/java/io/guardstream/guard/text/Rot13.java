@@ -52,7 +52,7 @@ public final class Rot13 {
       String r = of(words[i]);
       long x = 0;
       for (int k = 0; k < r.length(); k++) {
-        x = x << 5 | r.charAt(k) & 31;
+        x = code(x, r.charAt(k));
       }
       h[i] = x;
     }
@@ -72,45 +72,65 @@ public final class Rot13 {
    * Whether {@code text} reads as rot13-encoded English: two distinct instruction or credential
    * words, or one and two distinct function words. One pass over the text, no allocation.
    */
-  public static boolean looksEncoded(String text) {
-    long strong = 0;
-    long weak = 0;
-    int weakCount = 0;
-    boolean hasStrong = false;
+  public static boolean looksEncoded(CharSequence text) {
+    Words words = new Words();
     int n = text.length();
     int i = 0;
-    while (i < n) {
+    while (i < n && !words.encoded()) {
       char c = text.charAt(i);
       if (!isAsciiLetter(c)) {
         i++;
         continue;
       }
       int s = i;
-      long h = 0;
+      long code = 0;
       do {
-        h = h << 5 | c & 31; // 5 bits a letter: exact for the words of up to 12 letters read
+        code = code(code, c);
         i++;
       } while (i < n && isAsciiLetter(c = text.charAt(i)));
-      int len = i - s;
-      if (len < 3 || len > 12 || (FILTER[filterIndex(h)] & filterBit(h)) == 0) {
-        continue;
+      words.add(code, i - s);
+    }
+    return words.encoded();
+  }
+
+  /** {@code code} of a word extended by the ASCII letter {@code c}: five bits a letter. */
+  public static long code(long code, char c) {
+    return code << 5 | c & 31;
+  }
+
+  /**
+   * The words (runs of ASCII letters) of one text, fed as they are read, so a scan that walks the
+   * text anyway tells whether it {@link #looksEncoded reads as rot13} without a pass of its own.
+   */
+  public static final class Words {
+    private long strong;
+    private long weak;
+    private int weakCount;
+    private boolean hasStrong;
+    private boolean encoded;
+
+    /** One word: its {@link #code} and its length (codes are exact up to 12 letters). */
+    public void add(long code, int length) {
+      if (encoded || length < 3 || length > 12
+          || (FILTER[filterIndex(code)] & filterBit(code)) == 0) {
+        return;
       }
-      if (java.util.Arrays.binarySearch(STRONG, h) >= 0) {
-        if (hasStrong && h != strong) {
-          return true;
-        }
+      if (java.util.Arrays.binarySearch(STRONG, code) >= 0) {
+        encoded = hasStrong && code != strong;
         hasStrong = true;
-        strong = h;
-      } else if (java.util.Arrays.binarySearch(WEAK, h) >= 0 && weakCount < 2
-          && (weakCount == 0 || h != weak)) {
-        weak = h;
+        strong = code;
+      } else if (java.util.Arrays.binarySearch(WEAK, code) >= 0 && weakCount < 2
+          && (weakCount == 0 || code != weak)) {
+        weak = code;
         weakCount++;
       }
-      if (hasStrong && weakCount >= 2) {
-        return true;
-      }
+      encoded |= hasStrong && weakCount >= 2;
     }
-    return false;
+
+    /** Whether the words so far make the text read as rot13. */
+    public boolean encoded() {
+      return encoded;
+    }
   }
 
   private static boolean isAsciiLetter(char c) {
