@@ -69,8 +69,8 @@ public final class GuardEngine {
         View v = r.detector().view();
         (v == View.RAW ? raw : v == View.NORMALIZED ? norm : event).add(r);
       }
-      rawPlans[kind.ordinal()] = new ViewPlan(raw);
-      normPlans[kind.ordinal()] = new ViewPlan(norm);
+      rawPlans[kind.ordinal()] = new ViewPlan(raw, false);
+      normPlans[kind.ordinal()] = new ViewPlan(norm, true);
       eventRules[kind.ordinal()] = event.toArray(new CompiledRule[0]);
     }
   }

@@ -157,10 +157,6 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
 
   @Override
   public void match(int literalId, int start, int end) {
-    // In the normalised view words are separated by single spaces: triggers match word starts.
-    if (normalized != null && start > 0 && text.charAt(start - 1) != ' ') {
-      return;
-    }
     if (trigCount == maxTrig) {
       limit(GuardOptions.MAX_TRIGGER_HITS);
       return;

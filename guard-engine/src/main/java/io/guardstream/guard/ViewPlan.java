@@ -19,7 +19,11 @@ final class ViewPlan {
   final int[] owner;
   final int[] local;
 
-  ViewPlan(List<CompiledRule> rules) {
+  /**
+   * The plan of {@code rules}; with {@code wordStarts} (the normalised view, where words are
+   * separated by single spaces) triggers are matched at word starts only.
+   */
+  ViewPlan(List<CompiledRule> rules, boolean wordStarts) {
     this.rules = rules.toArray(new CompiledRule[0]);
     this.always = new boolean[this.rules.length];
     List<String> literals = new ArrayList<>();
@@ -33,7 +37,8 @@ final class ViewPlan {
         refs.add(new int[] {r, t});
       }
     }
-    this.matcher = literals.isEmpty() ? null : LiteralMatcher.of(literals);
+    this.matcher = literals.isEmpty() ? null
+        : wordStarts ? LiteralMatcher.ofWordStarts(literals) : LiteralMatcher.of(literals);
     this.owner = new int[refs.size()];
     this.local = new int[refs.size()];
     for (int i = 0; i < refs.size(); i++) {

@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.StringLength;
 import net.jqwik.api.constraints.CharRange;
+import net.jqwik.api.constraints.Chars;
 import org.junit.jupiter.api.Test;
 
 class LiteralMatcherTest {
@@ -46,5 +47,31 @@ class LiteralMatcherTest {
       }
     }
     assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+  }
+
+  @Property(tries = 200)
+  void wordStartMatcherAgreesWithNaiveSearchAtWordStarts(
+      @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> literals,
+      @ForAll @StringLength(max = 60) @Chars({' ', 'a', 'b', 'c'}) String text) {
+    LiteralMatcher m = LiteralMatcher.ofWordStarts(literals);
+    Set<String> expected = new TreeSet<>();
+    for (int id = 0; id < literals.size(); id++) {
+      String lit = literals.get(id);
+      for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
+        if (i == 0 || text.charAt(i - 1) == ' ') {
+          expected.add(id + "@" + i + "-" + (i + lit.length()));
+        }
+      }
+    }
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+    List<String> fromArray = new ArrayList<>();
+    m.scan(text.toCharArray(), 0, text.length(), (id, s, e) -> fromArray.add(id + "@" + s + "-" + e));
+    assertThat(fromArray).isEqualTo(matches(m, text));
+  }
+
+  @Test
+  void wordStartMatcherSkipsMatchesInsideWords() {
+    LiteralMatcher m = LiteralMatcher.ofWordStarts(List.of("user", "the user"));
+    assertThat(matches(m, "the user's superuser")).containsExactly("1@0-8", "0@4-8");
   }
 }
