@@ -66,7 +66,7 @@ public final class Validators {
       "Neighbours", "Applicant", "Candidate", "Recruiter", "Support", "Admissions", "Users",
       "User", "Subscriber", "Subscribers", "Shareholders", "Stakeholders", "Partners", "Guests",
       "Patient", "Patients", "Employee", "Employees", "Staff", "Whom", "Concern", "Unknown",
-      "Name", "Redacted", "Anonymous");
+      "Name", "Redacted", "Anonymous", "I");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

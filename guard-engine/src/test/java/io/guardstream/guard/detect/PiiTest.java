@@ -43,6 +43,15 @@ class PiiTest {
       "PERSON|Dear Alice Johnson, thanks for writing.|Alice Johnson",
       "PERSON|The patient was seen by Dr. Maria Lopez yesterday.|Maria Lopez",
       "PERSON|Dear Mr. Tesla, your patent arrived.|Tesla",
+      // Relations, roles and name fields.
+      "PERSON|I flew in with my son, Tomasz Nowak, last week.|Tomasz Nowak",
+      "PERSON|There was a girl named Maria in my class.|Maria",
+      "PERSON|Her maiden name is Clark, not Smith.|Clark",
+      "PERSON|What's your last name? Magnusson|Magnusson",
+      "PERSON|The account is under my partner's name Nicole Mahler.|Nicole Mahler",
+      // Credits and quotes need a first and a last name.
+      "PERSON|The film was directed by Jane Kowalczyk in 1999.|Jane Kowalczyk",
+      "PERSON|\"It works,\" says Liisa Lepistö in an interview.|Liisa Lepistö",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -66,6 +75,11 @@ class PiiTest {
       "Dear Valued Customers, our shop opens at nine.",
       "Dear Hiring Manager, please find my CV attached.",
       "Dear Diary, today was long.",
+      // Relation words inside other words, in titles or as surnames; companies after "by".
+      "Write a friendly reply, then a sonnet about your grandmother's garden.",
+      "Click Friend Request to connect. Son Heung-min scored twice.",
+      "The animation was produced by Pixar and released by Disney.",
+      "My name is I'm not telling.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
   })
