@@ -37,8 +37,8 @@ public final class Validators {
 
   /**
    * False when a capitalised span after a name cue is not a name: a title on its own ("Dear Mr.
-   * Tesla" - the name follows it) or a word used to address a group or a role ("Dear Valued
-   * Customers", "Dear Hiring Manager", "Dear Diary").
+   * Tesla" - the name follows it), a word used to address a group or a role ("Dear Valued
+   * Customers", "Dear Hiring Manager", "Dear Diary") or part of an address ("Flat 5").
    */
   public static boolean personName(CharSequence text, int start, int end) {
     int i = start;
@@ -66,7 +66,11 @@ public final class Validators {
       "Neighbours", "Applicant", "Candidate", "Recruiter", "Support", "Admissions", "Users",
       "User", "Subscriber", "Subscribers", "Shareholders", "Stakeholders", "Partners", "Guests",
       "Patient", "Patients", "Employee", "Employees", "Staff", "Whom", "Concern", "Unknown",
-      "Name", "Redacted", "Anonymous", "I");
+      "Name", "Redacted", "Anonymous", "I",
+      // Address words: "Billing address: Flat 5", "Ship to: Baker Street".
+      "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Blvd",
+      "Square", "Plaza", "Highway", "Parkway", "Flat", "Apt", "Apartment", "Suite", "Unit",
+      "Floor", "Building", "Same", "None", "See", "Above", "Below");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

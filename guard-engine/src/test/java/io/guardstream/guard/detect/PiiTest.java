@@ -52,6 +52,8 @@ class PiiTest {
       // Credits and quotes need a first and a last name.
       "PERSON|The film was directed by Jane Kowalczyk in 1999.|Jane Kowalczyk",
       "PERSON|\"It works,\" says Liisa Lepistö in an interview.|Liisa Lepistö",
+      "PERSON|Juliusz A Kwiatkowski lives at 12 Long Road.|Juliusz A Kwiatkowski",
+      "PERSON|Cardholder: Tomás Ruiz|Tomás Ruiz",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -59,6 +61,13 @@ class PiiTest {
         .orElseThrow(() -> new AssertionError(type + " not found in: " + text));
     assertThat(text.substring(f.span().start(), f.span().end())).isEqualTo(value);
     assertThat(r.redactedContent()).doesNotContain(value).contains("[" + type + "]");
+  }
+
+  @Test
+  void nameInAnAddressFieldIsRedacted() {
+    GuardResult r = output("Billing address: Sara Schwarz\n    28245 Puruntie 82\n    LAPPEENRANTA");
+    assertThat(r.redactedContent()).doesNotContain("Sara").doesNotContain("Schwarz")
+        .contains("Billing address: [PERSON]");
   }
 
   @ParameterizedTest
@@ -80,6 +89,8 @@ class PiiTest {
       "Click Friend Request to connect. Son Heung-min scored twice.",
       "The animation was produced by Pixar and released by Disney.",
       "My name is I'm not telling.",
+      "Shipping address: Flat 5, Baker Street",
+      "It lives on in our memories. The config lives in the repository.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
   })
