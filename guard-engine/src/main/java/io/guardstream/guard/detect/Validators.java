@@ -258,7 +258,8 @@ public final class Validators {
     if (first == '.' || first == '+' && !random || first == '\'' || first == '"' || first == ' '
         || v.charAt(v.length() - 1) == ' ' || !quoted && callOrIndex(v) || isPlainPath(v)
         || end < text.length() && text.charAt(end) == '('
-            && (Character.isLetterOrDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '_')) {
+            && (Character.isLetterOrDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '_')
+            && !secretReceiver(text, start, start + v.indexOf('.'))) {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
     int keyStart = keyStart(text, start);
@@ -522,6 +523,24 @@ public final class Validators {
     }
     // Mixed case; digits too, or (one 40-char base64 key in a thousand has none) many capitals.
     return upper > 0 && lower && (digit || upper >= 4) && entropy(text, start, end) >= 4.0;
+  }
+
+  /**
+   * Whether {@code text[start, end)}, what a "value" is called on ({@code X.method(}), is no
+   * object but a secret glued to a following word: a random token, or a run no identifier can be
+   * ("Xk9!pLq2.export(").
+   */
+  private static boolean secretReceiver(CharSequence text, int start, int end) {
+    if (end - start < 8) {
+      return false; // no '.', or a short name: "os.getenv(", "client.get("
+    }
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '_' || c == '$')) {
+        return true;
+      }
+    }
+    return randomToken(text, start, end);
   }
 
   /** "f()", "dct[key", "generate_password($len)": an identifier called or indexed is code. */

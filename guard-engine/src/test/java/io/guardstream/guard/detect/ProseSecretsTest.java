@@ -39,6 +39,8 @@ class ProseSecretsTest {
             "GENERIC_SECRET"),
         Arguments.of("The password for the staging database is " + PASSWORD + ".", PASSWORD,
             "GENERIC_SECRET"),
+        // The full stop glued to what follows: the value ends at it.
+        Arguments.of("The password is " + PASSWORD + ".->{\" next", PASSWORD, "GENERIC_SECRET"),
         Arguments.of("login: admin / pass: " + PASSWORD, PASSWORD, "GENERIC_SECRET"),
         Arguments.of("The secret is stored as " + HEX + " in the vault.", HEX, "GENERIC_SECRET"),
         Arguments.of("Your new temporary password is " + PASSWORD + ", change it after login.",

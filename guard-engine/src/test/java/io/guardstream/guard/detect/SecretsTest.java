@@ -90,6 +90,8 @@ class SecretsTest {
       "mysql -u root -p shop",
       "<password>${DB_PASSWORD}</password>",
       "curl -u admin:$TOKEN https://example.com",
+      "token = client.get_token()",
+      "api_key=ApiKeyProvider.fetch(region)",
       // UI labels: the text between two strings is no quoted value.
       "usernameLabel:\"Username or email:\",passwordLabel:\"Password:\",rememberMeLabel:\"Remember me:\"",
   })
@@ -104,6 +106,9 @@ class SecretsTest {
       "aws_secret_access_key = /dmrxpVgzbGUGoNNruqC+m/DgqLzoS/TIcJJdMvF | next",
       // A parenthesis after the sentence's full stop is no call.
       "password=uneZdwPq4q!59.(see the wiki)",
+      // Glued by a full stop to a word and '(': no identifier is random or holds '!'.
+      "TOKEN=dLJgEn6xieihXxnPFuDY1lsPNEV.hello(",
+      "password=HWz7jSlHmy!82.export(the config",
   })
   void randomValuesResemblingMasksOrPathsAreSecrets(String text) {
     assertThat(has(output(text), "secret")).as(text).isTrue();

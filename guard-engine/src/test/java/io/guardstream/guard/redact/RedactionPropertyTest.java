@@ -68,7 +68,14 @@ class RedactionPropertyTest {
             new Plant("aws_secret_access_key = " + Fake.random(Fake.ALNUM + "/+", 40, seed + 4),
                 Fake.random(Fake.ALNUM + "/+", 40, seed + 4)),
             new Plant("postgres://admin:" + Fake.password(seed + 5) + "@db.example.com:5432/app",
-                Fake.password(seed + 5))));
+                Fake.password(seed + 5)),
+            // Values glued by a full stop to what follows, which reads like a call.
+            new Plant("the password is " + Fake.password(seed + 6) + ".->",
+                Fake.password(seed + 6)),
+            new Plant("TOKEN=" + Fake.random(Fake.ALNUM, 28, seed + 7) + ".hello(",
+                Fake.random(Fake.ALNUM, 28, seed + 7)),
+            new Plant("password=" + Fake.password(seed + 8) + ".export(",
+                Fake.password(seed + 8))));
     return Combinators.combine(filler.list().ofSize(4), value.list().ofMinSize(1).ofMaxSize(3))
         .as((fill, values) -> {
           StringBuilder b = new StringBuilder();

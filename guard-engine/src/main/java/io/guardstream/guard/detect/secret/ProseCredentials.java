@@ -126,6 +126,16 @@ final class ProseCredentials {
     }
     if (e - s >= MIN_VALUE && Validators.credentialLike(t, s, e)) {
       sink.value(s, e);
+      return;
+    }
+    // A full stop glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3.Then"): the
+    // sentence, and the value, may have ended there.
+    int dot = s;
+    while (dot < e && t.charAt(dot) != '.') {
+      dot++;
+    }
+    if (open == 0 && dot < e && dot - s >= MIN_VALUE && Validators.credentialLike(t, s, dot)) {
+      sink.value(s, dot);
     }
   }
 
