@@ -259,7 +259,7 @@ public final class Validators {
         || v.charAt(v.length() - 1) == ' ' || !quoted && callOrIndex(v) || isPlainPath(v)
         || end < text.length() && text.charAt(end) == '('
             && (Character.isLetterOrDigit(text.charAt(end - 1)) || text.charAt(end - 1) == '_')
-            && !secretReceiver(text, start, start + v.indexOf('.'))) {
+            && !secretReceiver(text, start, v.indexOf('.') > 0 ? start + v.indexOf('.') : end)) {
       return false; // code around the value (concatenation, calls), or a route / file path
     }
     int keyStart = keyStart(text, start);
@@ -526,13 +526,13 @@ public final class Validators {
   }
 
   /**
-   * Whether {@code text[start, end)}, what a "value" is called on ({@code X.method(}), is no
-   * object but a secret glued to a following word: a random token, or a run no identifier can be
-   * ("Xk9!pLq2.export(").
+   * Whether {@code text[start, end)}, what a "value" calls or is called on ({@code X(},
+   * {@code X.method(}), is no name but a secret glued to what follows: a random token, or a run
+   * no identifier can be ("Xk9!pLq2.export(").
    */
   private static boolean secretReceiver(CharSequence text, int start, int end) {
     if (end - start < 8) {
-      return false; // no '.', or a short name: "os.getenv(", "client.get("
+      return false; // a short name: "os.getenv(", "client.get("
     }
     for (int i = start; i < end; i++) {
       char c = text.charAt(i);

@@ -30,6 +30,8 @@ class PiiTest {
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
       "EMAIL|Ask john.o'neil@example.ie today.|john.o'neil@example.ie",
       "EMAIL|email = 'jane@example.com'|jane@example.com",
+      "EMAIL|Write to mailto:jane@example.com today.|jane@example.com",
+      "EMAIL|Ask _jane@example.com_ (italics).|_jane@example.com",
       "PHONE_NUMBER|My number is (415) 555-0132x123.|(415) 555-0132x123",
       "PHONE_NUMBER|Fax 415.555.0132 please|415.555.0132",
       "PHONE_NUMBER|mobile: 4155550132|4155550132",

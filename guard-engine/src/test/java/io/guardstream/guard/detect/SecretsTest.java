@@ -109,6 +109,9 @@ class SecretsTest {
       // Glued by a full stop to a word and '(': no identifier is random or holds '!'.
       "TOKEN=dLJgEn6xieihXxnPFuDY1lsPNEV.hello(",
       "password=HWz7jSlHmy!82.export(the config",
+      "password=q16j15IZad!03(",
+      // Markdown italics.
+      "Your token is _ghp_Of9TiPn1d4OiI9Tg78Eh7jaqysxTvTwChizn_ for now.",
   })
   void randomValuesResemblingMasksOrPathsAreSecrets(String text) {
     assertThat(has(output(text), "secret")).as(text).isTrue();

@@ -75,7 +75,14 @@ class RedactionPropertyTest {
             new Plant("TOKEN=" + Fake.random(Fake.ALNUM, 28, seed + 7) + ".hello(",
                 Fake.random(Fake.ALNUM, 28, seed + 7)),
             new Plant("password=" + Fake.password(seed + 8) + ".export(",
-                Fake.password(seed + 8))));
+                Fake.password(seed + 8)),
+            // Markdown italics glue an underscore to both ends.
+            new Plant("_" + Fake.githubToken(seed + 9) + "_", Fake.githubToken(seed + 9)),
+            new Plant("_" + Fake.awsAccessKey(seed + 10) + "_", Fake.awsAccessKey(seed + 10)),
+            new Plant("note:_user" + seed + "@example.com_", "user" + seed + "@example.com"),
+            // A prose value glued to another credential.
+            new Plant("the password is " + Fake.password(seed + 11) + "~|" + Fake.githubToken(seed + 12),
+                Fake.password(seed + 11))));
     return Combinators.combine(filler.list().ofSize(4), value.list().ofMinSize(1).ofMaxSize(3))
         .as((fill, values) -> {
           StringBuilder b = new StringBuilder();

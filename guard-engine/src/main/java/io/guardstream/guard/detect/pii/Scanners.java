@@ -34,15 +34,17 @@ final class Scanners {
     while (s < at && (t.charAt(s) == '.' || t.charAt(s) == '-' || t.charAt(s) == '\'')) {
       s++; // a quote before the address is not part of it: 'jane@example.com'
     }
-    if (s == at || s > 0 && (t.charAt(s - 1) == ':' || t.charAt(s - 1) == '/')) {
+    if (s == at || s > 0 && (t.charAt(s - 1) == '/' || t.charAt(s - 1) == ':'
+        && afterScheme(t, s - 1))) {
       return at + 1; // nothing before '@', or URL credentials (scheme://user:pass@host)
     }
     int e = at + 1;
     while (e < n && e - at < 255 && isDomainChar(t.charAt(e))) {
       e++;
     }
-    while (e > at + 1 && (t.charAt(e - 1) == '.' || t.charAt(e - 1) == '-')) {
-      e--;
+    while (e > at + 1 && (t.charAt(e - 1) == '.' || t.charAt(e - 1) == '-'
+        || t.charAt(e - 1) == '_')) {
+      e--; // sentence end, or markdown italics: "_jane@example.com_"
     }
     int lastDot = -1;
     for (int k = at + 1; k < e; k++) {
@@ -63,6 +65,16 @@ final class Scanners {
     }
     out.add(s, e, PiiType.EMAIL.name(), 0.99, "e-mail address");
     return e;
+  }
+
+  /** Whether the token holding {@code i} has a "//" before it ("scheme://user:"), not "note:". */
+  private static boolean afterScheme(CharSequence t, int i) {
+    for (int k = i - 1; k > 0 && i - k < 256 && !Character.isWhitespace(t.charAt(k)); k--) {
+      if (t.charAt(k) == '/' && t.charAt(k - 1) == '/') {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a digit run (phone, card, SSN, IPv4) may start at {@code i}. */

@@ -128,14 +128,17 @@ final class ProseCredentials {
       sink.value(s, e);
       return;
     }
-    // A full stop glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3.Then"): the
-    // sentence, and the value, may have ended there.
-    int dot = s;
-    while (dot < e && t.charAt(dot) != '.') {
-      dot++;
+    // Punctuation glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3~|next"): the
+    // value may have ended at any of it; the longest credential before some is the value.
+    if (open != 0) {
+      return;
     }
-    if (open == 0 && dot < e && dot - s >= MIN_VALUE && Validators.credentialLike(t, s, dot)) {
-      sink.value(s, dot);
+    for (int cut = e - 1; cut - s >= MIN_VALUE; cut--) {
+      char c = t.charAt(cut);
+      if (!Character.isLetterOrDigit(c) && Validators.credentialLike(t, s, cut)) {
+        sink.value(s, cut);
+        return;
+      }
     }
   }
 

@@ -33,7 +33,7 @@ public final class SecretCatalog {
 
     Builder add(String type, String family, String regex, int group, double minEntropy,
         Validators.Validator validator, double confidence, int window, String... triggers) {
-      Pattern pattern = Pattern.compile(regex);
+      Pattern pattern = Pattern.compile(underscoreBounds(regex));
       list.add(new SecretPattern(type, family, List.of(triggers), pattern, group,
           1, window, minEntropy, validator, confidence, family.equals("generic"), 0,
           SecretPattern.atTrigger(pattern, 1)));
@@ -83,6 +83,14 @@ public final class SecretCatalog {
   }
 
   private static final int ASSIGN_WITHIN = 64;
+
+  /**
+   * {@code regex} with the word boundaries next to its secret group also met by an underscore:
+   * markdown italics ("_ghp_…_") glue one to a token, and for {@code \b} it is a word char.
+   */
+  static String underscoreBounds(String regex) {
+    return regex.replace("\\b(", "(?:\\b|_)(").replace(")\\b", ")(?:\\b|_)");
+  }
 
   private static List<SecretPattern> build() {
     Builder b = new Builder();

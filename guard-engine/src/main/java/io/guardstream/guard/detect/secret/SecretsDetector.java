@@ -172,9 +172,23 @@ public final class SecretsDetector implements Detector {
         ProseCredentials.scan(text, ctx.triggerStart(k), ctx.triggerEnd(k), (s, e) -> {
           int[] f = spans[0];
           int count = f == null ? 0 : f[0];
-          if (!overlapsFound(f, count, s, e)) {
-            out.add(s, e, PROSE_TYPE, PROSE_CONFIDENCE, "credential stated in prose");
-            spans[0] = record(f, count, s, e);
+          // A format matched inside the value: the value is what comes before it, if that
+          // still reads as a credential ("…is Xk9!pLq2~|ghp_…").
+          int end = e;
+          for (int j = 0; j < count; j++) {
+            if (f[1 + 2 * j] > s && f[1 + 2 * j] < end) {
+              end = f[1 + 2 * j];
+            }
+          }
+          while (end > s && !Character.isLetterOrDigit(text.charAt(end - 1))) {
+            end--;
+          }
+          if (end < e && !Validators.credentialLike(text, s, end)) {
+            return;
+          }
+          if (!overlapsFound(f, count, s, end)) {
+            out.add(s, end, PROSE_TYPE, PROSE_CONFIDENCE, "credential stated in prose");
+            spans[0] = record(f, count, s, end);
           }
         });
       }
