@@ -70,7 +70,11 @@ public final class Validators {
       // Address words: "Billing address: Flat 5", "Ship to: Baker Street".
       "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Blvd",
       "Square", "Plaza", "Highway", "Parkway", "Flat", "Apt", "Apartment", "Suite", "Unit",
-      "Floor", "Building", "Same", "None", "See", "Above", "Below");
+      "Floor", "Building", "Same", "None", "See", "Above", "Below",
+      // Title case after "I'm": "I'm Not Sure", "I'm Sorry Dave".
+      "Not", "Sorry", "Sure", "Glad", "Happy", "Here", "Just", "Very", "Really", "Also", "Still",
+      "Always", "Going", "Back", "Looking", "Afraid", "Excited", "Ready", "Able", "Unable",
+      "Fine", "Good", "Great", "Thrilled", "Honored", "Honoured", "Pleased", "Delighted");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

@@ -56,6 +56,7 @@ class PiiTest {
       "PERSON|\"It works,\" says Liisa Lepistö in an interview.|Liisa Lepistö",
       "PERSON|Juliusz A Kwiatkowski lives at 12 Long Road.|Juliusz A Kwiatkowski",
       "PERSON|Cardholder: Tomás Ruiz|Tomás Ruiz",
+      "PERSON|Hello, I'm Naomi Ryan, your new neighbour.|Naomi Ryan",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -93,6 +94,7 @@ class PiiTest {
       "My name is I'm not telling.",
       "Shipping address: Flat 5, Baker Street",
       "It lives on in our memories. The config lives in the repository.",
+      "I'm Not Sure What To Do. I am ChatGPT, a language model. I'm Sorry Dave.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
   })
