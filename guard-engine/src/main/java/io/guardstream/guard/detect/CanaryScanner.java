@@ -5,98 +5,100 @@ import io.guardstream.guard.text.Rot13;
 /**
  * Finds a canary token in an output also when the model disguised it: case, spacing and
  * punctuation changed ("G-S C A N A R Y 3 F 9 A"), spelled backwards, or rot13. The output is
- * reduced once to its letters and digits (lower case), each remembering where it came from, and
- * the canary's reduced form is searched in it forwards and backwards. Encoded canaries (base64,
- * hex, URL) need nothing here: the engine decodes such runs and scans the decoded text again.
+ * read as its letters and digits (lower case), each still at its place in the text, and the
+ * canary's reduced form is looked for forwards and backwards in one pass. Encoded canaries
+ * (base64, hex, URL) need nothing here: the engine decodes such runs and scans the decoded text
+ * again. Stateless and allocation-light: three short strings per canary.
  */
 final class CanaryScanner {
 
   /** Reduced canaries shorter than this are too likely to occur by chance in a disguise. */
   static final int MIN_REDUCED = 6;
 
-  private static final ThreadLocal<CanaryScanner> PER_THREAD =
-      ThreadLocal.withInitial(CanaryScanner::new);
-
-  private char[] reduced = new char[256];
-  private int[] origin = new int[256];
-  private int length;
-  private CharSequence text;
-
-  /** The calling thread's scanner (its buffers are reused). */
-  static CanaryScanner get() {
-    return PER_THREAD.get();
-  }
+  private CanaryScanner() {}
 
   /** A disguised occurrence: where in the text, and which disguise. */
   record Match(int start, int end, String how) {}
 
-  /**
-   * Where {@code canary} occurs in {@code text} disguised, or null. {@code text} is reduced on
-   * the first call for it; callers pass the same text for all canaries of one output.
-   */
-  Match find(CharSequence text, String canary) {
+  /** Where {@code canary} occurs in {@code text} disguised, or null. */
+  static Match find(CharSequence text, String canary) {
     String target = reduce(canary);
     if (target.length() < MIN_REDUCED) {
       return null;
-    }
-    if (this.text != text) {
-      reduceText(text);
     }
     String reversed = new StringBuilder(target).reverse().toString();
     String rot13 = Rot13.of(target);
     // One pass looks for all three forms (most outputs hold none); the first form found anywhere
     // wins over the later ones, as if each were searched in turn.
-    int m = target.length();
     boolean tryRot13 = !rot13.equals(target);
+    char first = target.charAt(0);
+    char firstReversed = reversed.charAt(0);
+    char firstRot13 = rot13.charAt(0);
     int atReversed = -1;
+    int endReversed = -1;
     int atRot13 = -1;
-    for (int i = 0; i + m <= length; i++) {
-      char c = reduced[i];
-      if (c == target.charAt(0) && occursAt(i, target)) {
-        return match(i, m, "case, spacing or punctuation changed");
+    int endRot13 = -1;
+    int n = text.length();
+    for (int i = 0; i < n; i++) {
+      char c = reduced(text.charAt(i));
+      if (c == 0) {
+        continue;
       }
-      if (atReversed < 0 && c == reversed.charAt(0) && occursAt(i, reversed)) {
-        atReversed = i;
+      if (c == first) {
+        int end = endOf(text, i, target);
+        if (end > 0) {
+          return new Match(i, end, "case, spacing or punctuation changed");
+        }
       }
-      if (tryRot13 && atRot13 < 0 && c == rot13.charAt(0) && occursAt(i, rot13)) {
-        atRot13 = i;
+      if (atReversed < 0 && c == firstReversed) {
+        endReversed = endOf(text, i, reversed);
+        atReversed = endReversed > 0 ? i : -1;
+      }
+      if (tryRot13 && atRot13 < 0 && c == firstRot13) {
+        endRot13 = endOf(text, i, rot13);
+        atRot13 = endRot13 > 0 ? i : -1;
       }
     }
     if (atReversed >= 0) {
-      return match(atReversed, m, "reversed");
+      return new Match(atReversed, endReversed, "reversed");
     }
-    return atRot13 >= 0 ? match(atRot13, m, "rot13") : null;
+    return atRot13 >= 0 ? new Match(atRot13, endRot13, "rot13") : null;
   }
 
-  /** Forgets the text (so the scanner does not keep it alive). */
-  void release() {
-    text = null;
-  }
-
-  private Match match(int at, int len, String how) {
-    return new Match(origin[at], origin[at + len - 1] + 1, how);
-  }
-
-  private void reduceText(CharSequence t) {
-    text = t;
-    int n = t.length();
-    if (reduced.length < n) {
-      reduced = new char[n];
-      origin = new int[n];
+  /** {@code c} lower-cased if it is a letter or digit, else 0 (the char is not read). */
+  private static char reduced(char c) {
+    if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+      return c;
     }
-    int k = 0;
-    for (int i = 0; i < n; i++) {
-      char c = t.charAt(i);
-      if (c >= 'A' && c <= 'Z') {
-        c = (char) (c + 32);
-      } else if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
-          || c >= 128 && Character.isLetterOrDigit(c))) {
+    if (c >= 'A' && c <= 'Z') {
+      return (char) (c + 32);
+    }
+    return c >= 128 && Character.isLetterOrDigit(c) ? Character.toLowerCase(c) : 0;
+  }
+
+  /**
+   * Where {@code target} ends if its letters and digits follow one another from {@code i} on
+   * (whatever else stands between them), else -1. The char at {@code i} is its first.
+   */
+  private static int endOf(CharSequence text, int i, String target) {
+    int n = text.length();
+    int k = 1;
+    int last = i;
+    for (int j = i + 1; k < target.length(); j++) {
+      if (j >= n) {
+        return -1;
+      }
+      char c = reduced(text.charAt(j));
+      if (c == 0) {
         continue;
       }
-      reduced[k] = c >= 128 ? Character.toLowerCase(c) : c;
-      origin[k++] = i;
+      if (c != target.charAt(k)) {
+        return -1;
+      }
+      last = j;
+      k++;
     }
-    length = k;
+    return last + 1;
   }
 
   /** Letters and digits of {@code s}, lower case. */
@@ -109,15 +111,5 @@ final class CanaryScanner {
       }
     }
     return b.toString();
-  }
-
-  /** Whether {@code target} occurs in the reduced text at {@code i} (it fits there). */
-  private boolean occursAt(int i, String target) {
-    for (int j = 1; j < target.length(); j++) {
-      if (reduced[i + j] != target.charAt(j)) {
-        return false;
-      }
-    }
-    return true;
   }
 }

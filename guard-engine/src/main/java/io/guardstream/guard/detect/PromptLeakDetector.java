@@ -56,7 +56,6 @@ public final class PromptLeakDetector implements Detector {
     }
     CharSequence text = ctx.text();
     Words words = null;
-    CanaryScanner disguises = null;
     for (PromptFingerprint fp : req.systemPrompts()) {
       if (!applies(fp, req)) {
         continue;
@@ -71,10 +70,7 @@ public final class PromptLeakDetector implements Detector {
               "canary token of system prompt '" + fp.promptId() + "'");
           continue;
         }
-        if (disguises == null) {
-          disguises = CanaryScanner.get();
-        }
-        CanaryScanner.Match m = disguises.find(text, canary);
+        CanaryScanner.Match m = CanaryScanner.find(text, canary);
         if (m != null) {
           out.add(m.start(), m.end(), "CANARY_TOKEN", 0.95,
               "canary token of system prompt '" + fp.promptId() + "', " + m.how());
@@ -87,9 +83,6 @@ public final class PromptLeakDetector implements Detector {
         words = Words.PER_THREAD.get().of(text);
       }
       overlap(fp, words, text, out);
-    }
-    if (disguises != null) {
-      disguises.release();
     }
   }
 
