@@ -129,18 +129,25 @@ final class ProseCredentials {
       return;
     }
     // Punctuation glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3~|next"): the
-    // value may have ended at any of it; the longest credential before some is the value.
+    // value may have ended at any of it; the longest credential before some is the value. At
+    // most MAX_CUTS places are tried, so a run of symbols costs no more than a few values.
     if (open != 0) {
       return;
     }
-    for (int cut = e - 1; cut - s >= MIN_VALUE; cut--) {
-      char c = t.charAt(cut);
-      if (!Character.isLetterOrDigit(c) && Validators.credentialLike(t, s, cut)) {
-        sink.value(s, cut);
-        return;
+    int tried = 0;
+    for (int cut = e - 1; cut - s >= MIN_VALUE && tried < MAX_CUTS; cut--) {
+      if (!Character.isLetterOrDigit(t.charAt(cut))) {
+        tried++;
+        if (Validators.credentialLike(t, s, cut)) {
+          sink.value(s, cut);
+          return;
+        }
       }
     }
   }
+
+  /** Places a glued value is cut at, at most (see {@link #value}). */
+  private static final int MAX_CUTS = 8;
 
   /**
    * Where the value starts if a link is at {@code i} (spaces allowed before it), else -1. A colon
