@@ -189,7 +189,8 @@ final class FeatureHasher {
         count += emitShort(sink, seen, h1, h2, h3, h4, h5, h6, shift);
         continue;
       }
-      // The usual case, every n-gram length in range: no per-length checks.
+      // The usual case, every n-gram length in range. Unrolled on purpose: one loop-invariant
+      // (so always predicted) test per length and constant salts, no loop over lengths.
       if (emit1) {
         sink.accept((int) (((h1 ^ SALT1) * SPREAD) >>> shift));
       }
