@@ -30,7 +30,7 @@ public final class PayloadDecoder {
   /**
    * Decodes the encoded runs of {@code text[0, end)}, stopping once {@code budget} decoded chars
    * have been produced. With {@code wholeRot13}, a text that reads as rot13 as a whole
-   * ({@link Rot13#looksEncoded}) is one more payload, decoded whole: the same pass reads its words.
+   * ({@link Rot13.Words}) is one more payload, decoded whole: the same pass reads its words.
    */
   public static List<EncodedPayload> find(CharSequence text, int end, int budget,
       boolean wholeRot13) {

@@ -68,39 +68,15 @@ public final class Rot13 {
     return 1L << (int) ((h ^ h >>> 23 ^ h >>> 41) >>> 4);
   }
 
-  /**
-   * Whether {@code text} reads as rot13-encoded English: two distinct instruction or credential
-   * words, or one and two distinct function words. One pass over the text, no allocation.
-   */
-  public static boolean looksEncoded(CharSequence text) {
-    Words words = new Words();
-    int n = text.length();
-    int i = 0;
-    while (i < n && !words.encoded()) {
-      char c = text.charAt(i);
-      if (!isAsciiLetter(c)) {
-        i++;
-        continue;
-      }
-      int s = i;
-      long code = 0;
-      do {
-        code = code(code, c);
-        i++;
-      } while (i < n && isAsciiLetter(c = text.charAt(i)));
-      words.add(code, i - s);
-    }
-    return words.encoded();
-  }
-
   /** {@code code} of a word extended by the ASCII letter {@code c}: five bits a letter. */
   public static long code(long code, char c) {
     return code << 5 | c & 31;
   }
 
   /**
-   * The words (runs of ASCII letters) of one text, fed as they are read, so a scan that walks the
-   * text anyway tells whether it {@link #looksEncoded reads as rot13} without a pass of its own.
+   * The words (runs of ASCII letters) of one text, fed as they are read by a scan that walks the
+   * text anyway ({@link PayloadDecoder}), tell whether the text reads as rot13-encoded English:
+   * two distinct instruction or credential words, or one and two distinct function words.
    */
   public static final class Words {
     private long strong;
@@ -131,9 +107,5 @@ public final class Rot13 {
     public boolean encoded() {
       return encoded;
     }
-  }
-
-  private static boolean isAsciiLetter(char c) {
-    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
   }
 }
