@@ -128,25 +128,33 @@ final class ProseCredentials {
       sink.value(s, e);
       return;
     }
-    // Punctuation glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3~|next"): the
-    // value may have ended at any of it; the longest credential before some is the value. At
-    // most MAX_CUTS places are tried, so a run of symbols costs no more than a few values.
-    if (open != 0) {
-      return;
-    }
-    int tried = 0;
-    for (int cut = e - 1; cut - s >= MIN_VALUE && tried < MAX_CUTS; cut--) {
-      if (!Character.isLetterOrDigit(t.charAt(cut))) {
-        tried++;
-        if (Validators.credentialLike(t, s, cut)) {
-          sink.value(s, cut);
-          return;
-        }
-      }
+    int cut = open == 0 ? credentialBefore(t, s, e) : -1;
+    if (cut > 0) {
+      sink.value(s, cut);
     }
   }
 
-  /** Places a glued value is cut at, at most (see {@link #value}). */
+  /**
+   * End of the longest credential-like value {@code t[s, end)} that stops before one of the first
+   * {@value #MAX_CUTS} punctuation chars of {@code t[s, e)} (from {@value #MIN_VALUE} chars on),
+   * or -1. Punctuation glued to what follows ("…is Tr0ub4dor!3.->", "…is Tr0ub4dor!3~((“mongodb…")
+   * may end a value anywhere in it; the first places are tried, where a credential ends, and no
+   * more than a few, so a run of symbols costs no more than a few values.
+   */
+  static int credentialBefore(CharSequence t, int s, int e) {
+    int best = -1;
+    int tried = 0;
+    for (int cut = s + MIN_VALUE; cut < e && tried < MAX_CUTS; cut++) {
+      if (!Character.isLetterOrDigit(t.charAt(cut))) {
+        tried++;
+        if (Validators.credentialLike(t, s, cut)) {
+          best = cut;
+        }
+      }
+    }
+    return best;
+  }
+
   private static final int MAX_CUTS = 8;
 
   /**

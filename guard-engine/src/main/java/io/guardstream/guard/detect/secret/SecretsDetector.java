@@ -180,11 +180,11 @@ public final class SecretsDetector implements Detector {
               end = f[1 + 2 * j];
             }
           }
-          while (end > s && !Character.isLetterOrDigit(text.charAt(end - 1))) {
-            end--;
-          }
-          if (end < e && !Validators.credentialLike(text, s, end)) {
-            return;
+          if (end < e) {
+            end = ProseCredentials.credentialBefore(text, s, end);
+            if (end < 0) {
+              return;
+            }
           }
           if (!overlapsFound(f, count, s, end)) {
             out.add(s, end, PROSE_TYPE, PROSE_CONFIDENCE, "credential stated in prose");
