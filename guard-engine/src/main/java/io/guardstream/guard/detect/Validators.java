@@ -332,6 +332,10 @@ public final class Validators {
     if (symbols == 0 && letters > 0 && digits > 0 && numberWithUnit(v)) {
       return false;
     }
+    if (lower > 0 && upper > 0 && digits > 0) {
+      // Three classes of chars are a credential's mark even when some repeat ("I66IyyIoTq!66").
+      return h >= 2.0;
+    }
     return h >= (n < 10 ? 2.3 : 2.6);
   }
 
@@ -466,9 +470,9 @@ public final class Validators {
 
   /**
    * Whether [start, end) overlaps a mask the redactor wrote ("[EMAIL]", "[GENERIC_SECRET:1a2b…]"):
-   * a re-scan of redacted text must not take a mask, or part of one, for a secret.
+   * a re-scan of redacted text must not take a mask, or part of one, for a secret or context.
    */
-  static boolean insideMask(CharSequence text, int start, int end) {
+  public static boolean insideMask(CharSequence text, int start, int end) {
     int from = Math.max(0, start - MAX_MASK);
     int to = Math.min(text.length(), end + MAX_MASK);
     for (int i = from; i < to; i++) {

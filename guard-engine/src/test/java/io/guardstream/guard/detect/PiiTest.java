@@ -12,6 +12,7 @@ import io.guardstream.guard.GuardResult;
 import io.guardstream.guard.Kind;
 import io.guardstream.guard.RuleSetParser;
 import io.guardstream.guard.Severity;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -142,8 +143,22 @@ class PiiTest {
   }
 
   @Test
+  void aCardAfterOtherNumbersIsFoundWhereTheDigitRunIsTooLongForOneNumber() {
+    // The run "555-1001 0 4111 1111 1111 1111" has more than 19 digits, so it is read in parts;
+    // the part after the phone number must still start at the card.
+    for (String text : List.of("+1 (415) 555-1001 0 4111 1111 1111 1111 ",
+        "call 555-1001 0 4111 1111 1111 1111 ",
+        "ids 1234-5678-9012-4111-1111-1111-1111 x")) {
+      assertThat(output(text).redactedContent()).as(text)
+          .doesNotContain("4111").contains("[CREDIT_CARD]");
+    }
+  }
+
+  @Test
   void twoGroupNumbersNeedPhoneContext() {
     assertThat(hasType(output("Reach me at 467 3395."), "PHONE_NUMBER")).isFalse();
     assertThat(hasType(output("My phone: 467 3395."), "PHONE_NUMBER")).isTrue();
+    // A mask the redactor wrote is no context: a re-scan of redacted text finds nothing new.
+    assertThat(output("key [AWS_ACCESS_KEY] 00 00000 [PHONE_NUMBER] ").findings()).isEmpty();
   }
 }

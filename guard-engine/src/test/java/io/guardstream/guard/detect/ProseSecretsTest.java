@@ -40,6 +40,8 @@ class ProseSecretsTest {
         Arguments.of("The password for the staging database is " + PASSWORD + ".", PASSWORD,
             "GENERIC_SECRET"),
         Arguments.of("login: admin / pass: " + PASSWORD, PASSWORD, "GENERIC_SECRET"),
+        // Upper, lower and digits, though its chars repeat (entropy 2.57 bits).
+        Arguments.of("the password for prod is I66IyyIoTq!66", "I66IyyIoTq!66", "GENERIC_SECRET"),
         Arguments.of("The secret is stored as " + HEX + " in the vault.", HEX, "GENERIC_SECRET"),
         Arguments.of("Your new temporary password is " + PASSWORD + ", change it after login.",
             PASSWORD, "GENERIC_SECRET"),

@@ -130,6 +130,24 @@ class SecretsTest {
     String text = Fake.awsAccessKey(44) + " \n with secret " + secret + " for "
         + Fake.awsAccessKey(45) + " a:";
     assertThat(output(text).redactedContent()).doesNotContain(secret);
+
+    // Two secrets before one key id, the first already found by its key name.
+    String second = "/" + Fake.random(Fake.ALNUM + "/+", 39, 48);
+    text = "aws_secret_access_key = " + secret + "  with secret " + second + " for "
+        + Fake.awsAccessKey(49);
+    assertThat(output(text).redactedContent())
+        .isEqualTo("aws_secret_access_key = [AWS_SECRET_KEY]  with secret [AWS_SECRET_KEY] for"
+            + " [AWS_ACCESS_KEY]");
+  }
+
+  @Test
+  void aJwtWhoseSignatureReadsAsAnAwsSecretKeyIsRedactedWhole() {
+    // Near an access key, the signature's 40-char run also matches the AWS secret key format,
+    // which is checked first; the header and payload must not be left behind.
+    String jwt = "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJHaFhVNVdobHVlIn0."
+        + Fake.random(Fake.ALNUM, 40, 46) + "-BG";
+    GuardResult r = output(" " + Fake.awsAccessKey(47) + "  " + jwt + " ");
+    assertThat(r.redactedContent()).isEqualTo(" [AWS_ACCESS_KEY]  [JWT] ");
   }
 
   @Test

@@ -98,7 +98,7 @@ class RedactionPropertyTest {
         });
   }
 
-  @Property(tries = 150)
+  @Property(tries = 500)
   void redactedTextHoldsNoPlantedValueAndRescansClean(@ForAll("plantedText") Planted p) {
     for (GuardEngine engine : List.of(MASKS, PSEUDONYMS)) {
       GuardResult first = engine.check(GuardRequest.of(Kind.RESPONSE, p.text()));

@@ -98,9 +98,23 @@ final class Scanners {
   /**
    * Phone number, payment card, US SSN or IPv4 address starting at {@code i}. The run of digit
    * groups is classified whole; if it is nothing, shorter runs (dropping trailing groups) are
-   * tried, so a card number followed by another number is still found.
+   * tried, so a card number followed by another number is still found. A run too long for one
+   * number is cut; the next run starts at the first of its last groups that nothing claimed, so a
+   * card across the cut ("555-1001 0 4111 1111 1111 1111") is read whole.
    */
   static int number(CharSequence t, int i, Hits out) {
+    int r = run(t, i, out);
+    while (r < 0) {
+      r = run(t, -1 - r, out);
+    }
+    return r;
+  }
+
+  /** Groups a card can span beyond the first: 6 groups of 3 digits are the most 19 digits hold. */
+  private static final int REWIND_GROUPS = 5;
+
+  /** One run of {@link #number}: its end, or {@code -1 - next} when it was cut before {@code next}. */
+  private static int run(CharSequence t, int i, Hits out) {
     int n = t.length();
     int shortEnd = loneShortRun(t, i, n);
     if (shortEnd >= 0) {
@@ -207,7 +221,12 @@ final class Scanners {
       }
     }
     if (resume >= 0) {
-      return resume;
+      for (int g = Math.max(1, count - REWIND_GROUPS); g < count; g++) {
+        if (groupStart[g] >= done) {
+          return -1 - groupStart[g];
+        }
+      }
+      return -1 - resume;
     }
     return done >= 0 ? done : Math.max(extEnd, end);
   }
@@ -386,12 +405,15 @@ final class Scanners {
     return contextBefore(t, i, PHONE_CONTEXT) || contextAfter(t, i + digits, PHONE_CONTEXT);
   }
 
-  /** Whether one of the (lower-case) words occurs in the 24 chars after {@code i}. */
+  /**
+   * Whether one of the (lower-case) words occurs in the 24 chars after {@code i}, outside a
+   * redaction mask ("[PHONE_NUMBER]" is no context for the number next to it).
+   */
   static boolean contextAfter(CharSequence t, int i, String[] words) {
     int to = Math.min(t.length(), i + 24);
     for (int k = i; k < to; k++) {
       for (String w : words) {
-        if (regionIs(t, k, w)) {
+        if (regionIs(t, k, w) && !Validators.insideMask(t, k, k + w.length())) {
           return true;
         }
       }
@@ -468,12 +490,12 @@ final class Scanners {
   };
   private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec"};
 
-  /** Whether one of the (lower-case) words occurs in the 40 chars before {@code i}. */
+  /** Whether one of the (lower-case) words occurs in the 40 chars before {@code i}, outside a mask. */
   static boolean contextBefore(CharSequence t, int i, String[] words) {
     int from = Math.max(0, i - 40);
     for (int k = from; k < i; k++) {
       for (String w : words) {
-        if (regionIs(t, k, w)) {
+        if (regionIs(t, k, w) && !Validators.insideMask(t, k, k + w.length())) {
           return true;
         }
       }

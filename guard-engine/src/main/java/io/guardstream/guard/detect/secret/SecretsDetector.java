@@ -222,8 +222,8 @@ public final class SecretsDetector implements Detector {
 
   /**
    * Matches a pattern near the trigger at {@code trigger}: the first match starting in the
-   * window's head. A match that ends before the trigger belongs to an earlier one ("a=… b=…"
-   * within {@code before} chars); the search goes on after it.
+   * window's head. A match whose secret ends before the trigger belongs to an earlier one ("a=…
+   * b=…" within {@code before} chars) or is one of several before it; the search goes on after it.
    */
   private static int[] matchAt(SecretPattern sp, CharSequence text, int from, int to,
       int trigger, Hits out, int[] found) {
@@ -233,10 +233,13 @@ public final class SecretsDetector implements Detector {
         return found;
       }
       found = report(sp, m, text, from, out, found, found == null ? 0 : found[0]);
-      if (from + m.end() > trigger || m.end() == 0) {
+      // A secret before its trigger ("… secret … for AKIA…") may not be the last one there.
+      int g = group(sp, m);
+      int next = m.start(g) >= 0 && m.end(g) < m.end() ? m.end(g) : m.end();
+      if (from + next > trigger || next == 0) {
         return found;
       }
-      from += m.end();
+      from += next;
     }
     return found;
   }
@@ -259,19 +262,14 @@ public final class SecretsDetector implements Detector {
 
   /**
    * Validates a match (in a window starting at {@code from}) and reports its secret group unless
-   * a reported span overlaps it. Validators see the whole text, so the context before the window
-   * (the "[TYPE:" of a redaction mask, a key name) counts.
+   * a reported span holds it. One that reaches past a reported span is reported too (a JWT whose
+   * signature was taken for an AWS secret key): the redactor merges the two, so no part is left.
+   * Validators see the whole text, so the context before the window (the "[TYPE:" of a redaction
+   * mask, a key name) counts.
    */
   private static int[] report(SecretPattern sp, Matcher m, CharSequence text, int from,
       Hits out, int[] found, int count) {
-    int g = sp.group();
-    if (g < 0) {
-      // Alternatives with one group each: the first group that took part.
-      g = 1;
-      while (g < m.groupCount() && m.start(g) < 0) {
-        g++;
-      }
-    }
+    int g = group(sp, m);
     if (m.start(g) < 0 || m.end(g) <= m.start(g)) {
       return found;
     }
@@ -280,12 +278,24 @@ public final class SecretsDetector implements Detector {
     if (sp.minEntropy() > 0 && Validators.entropy(text, as, ae) < sp.minEntropy()
         || (sp.validator() != null ? !sp.validator().valid(text, as, ae)
             : Validators.fillerSequence(text, as, ae))
-        || overlapsFound(found, count, as, ae)) {
+        || withinFound(found, count, as, ae)) {
       return found;
     }
     out.add(as, ae, sp.entityType(), sp.confidence(),
         sp.entityType().toLowerCase(Locale.ROOT).replace('_', ' ') + " format matched");
     return record(found, count, as, ae);
+  }
+
+  /** The group holding the secret; for alternatives with one group each, the first that took part. */
+  private static int group(SecretPattern sp, Matcher m) {
+    int g = sp.group();
+    if (g < 0) {
+      g = 1;
+      while (g < m.groupCount() && m.start(g) < 0) {
+        g++;
+      }
+    }
+    return g;
   }
 
   /** Appends [s, e) to the spans array [count, s0, e0, ...] (allocated or grown as needed). */
@@ -299,6 +309,15 @@ public final class SecretsDetector implements Detector {
     found[2 + 2 * count] = e;
     found[0] = count + 1;
     return found;
+  }
+
+  private static boolean withinFound(int[] found, int count, int s, int e) {
+    for (int k = 0; k < count; k++) {
+      if (found[1 + 2 * k] <= s && e <= found[2 + 2 * k]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean overlapsFound(int[] found, int count, int s, int e) {
