@@ -58,6 +58,10 @@ class PiiTest {
       "PERSON|Juliusz A Kwiatkowski lives at 12 Long Road.|Juliusz A Kwiatkowski",
       "PERSON|Cardholder: Tomás Ruiz|Tomás Ruiz",
       "PERSON|Hello, I'm Naomi Ryan, your new neighbour.|Naomi Ryan",
+      // A middle initial is the cue on its own.
+      "PERSON|Have you been to a Ravil G Yefimov concert?|Ravil G Yefimov",
+      "PERSON|They sang the verses from Faina D. Yefremova's first album.|Faina D. Yefremova",
+      "PERSON|Walter H. White is a chemistry teacher.|Walter H. White",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -97,6 +101,10 @@ class PiiTest {
       "It lives on in our memories. The config lives in the repository.",
       "I'm Not Sure What To Do. I am ChatGPT, a language model. I'm Sorry Dave.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
+      // Single capitals that are labels, grades, articles or roman numerals, not initials.
+      "The catalyst for World War I. To put it simply, Vitamin D Deficiency matters.",
+      "Choose College A. While Plan B Options exist, Type A Personality traits vary.",
+      "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
   })
   void rejectsLookAlikes(String text) {

@@ -14,14 +14,15 @@ import java.util.Set;
 /**
  * Type {@code pii}: structured personal data found by hand-written linear scanners with
  * validators: e-mail addresses, phone numbers, payment cards (Luhn), IBANs (mod 97), US SSNs
- * (valid ranges) and IPv4 / IPv6 addresses. Parameter {@code types} limits the entity types
+ * (valid ranges), IPv4 / IPv6 addresses, and person names by their shape alone: a first name, a
+ * middle initial and a last name ("Faina D. Yefremova"). Parameter {@code types} limits the entity types
  * reported; numbers are always classified against every type, so a rule limited to phone numbers
  * never reports a payment card as a phone number, whatever other rules ask for.
  */
 public final class PiiDetector implements Detector {
 
   /** Entity types this detector reports (also their mask names). */
-  public enum PiiType { EMAIL, PHONE_NUMBER, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS }
+  public enum PiiType { EMAIL, PHONE_NUMBER, CREDIT_CARD, IBAN, US_SSN, IP_ADDRESS, PERSON }
 
   private static final Set<PiiType> ALL = EnumSet.allOf(PiiType.class);
 
@@ -151,6 +152,13 @@ public final class PiiDetector implements Detector {
       }
       if (Scanners.ibanStart(text, i)) {
         int end = Scanners.iban(text, i, out);
+        if (end > i) {
+          i = end;
+          continue;
+        }
+      }
+      if (c >= 'A' && c <= 'Z' && Scanners.initialStart(text, i)) {
+        int end = Scanners.initialName(text, i, out);
         if (end > i) {
           i = end;
           continue;

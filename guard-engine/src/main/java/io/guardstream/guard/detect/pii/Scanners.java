@@ -77,6 +77,123 @@ final class Scanners {
     return false;
   }
 
+  /** Whether {@code i} holds a capital alone, after a space and before ". " or " ": an initial. */
+  static boolean initialStart(CharSequence t, int i) {
+    int n = t.length();
+    if (i == 0 || i + 3 >= n || t.charAt(i - 1) != ' ') {
+      return false;
+    }
+    char next = t.charAt(i + 1);
+    return next == ' ' || next == '.' && t.charAt(i + 2) == ' ';
+  }
+
+  /**
+   * A person's name around the middle initial at {@code i}: "Faina D. Yefremova", "Kate M Begum".
+   * Both names are capitalised words of two letters or more; words that name things rather than
+   * people ("World War I", "Vitamin D", "Plan B") or start a sentence or a title ("College A.
+   * While …", "Dip For A Crowd", "Does Not Give A Damn") do not count. Returns the end of the
+   * name, or {@code i}.
+   */
+  static int initialName(CharSequence t, int i, Hits out) {
+    int n = t.length();
+    int firstEnd = i - 1;
+    int firstStart = firstEnd;
+    while (firstStart > 0 && nameChar(t.charAt(firstStart - 1))) {
+      firstStart--;
+    }
+    if (!nameWord(t, firstStart, firstEnd)
+        || firstStart > 0 && (Character.isLetterOrDigit(t.charAt(firstStart - 1))
+            || t.charAt(firstStart - 1) == '.')) {
+      return i;
+    }
+    int lastStart = t.charAt(i + 1) == '.' ? i + 3 : i + 2;
+    int lastEnd = lastStart;
+    while (lastEnd < n && nameChar(t.charAt(lastEnd))) {
+      lastEnd++;
+    }
+    if (lastEnd - lastStart > 3 && t.charAt(lastEnd - 2) == '\'' && t.charAt(lastEnd - 1) == 's') {
+      lastEnd -= 2; // "Yefremova's"
+    }
+    if (!nameWord(t, lastStart, lastEnd)
+        || lastEnd < n && Character.isLetterOrDigit(t.charAt(lastEnd))) {
+      return i;
+    }
+    char initial = t.charAt(i);
+    if ((initial == 'A' || initial == 'I') && t.charAt(i + 1) == ' '
+        && capitalisedWordBefore(t, firstStart)) {
+      return i; // Title Case: "Does Not Give A Damn", "When I Was"
+    }
+    String first = t.subSequence(firstStart, firstEnd).toString();
+    String last = t.subSequence(lastStart, lastEnd).toString();
+    if (NOT_FIRST_NAMES.contains(first) || NOT_LAST_NAMES.contains(last)) {
+      return i;
+    }
+    out.add(firstStart, lastEnd, PiiType.PERSON.name(), 0.7, "person name with a middle initial");
+    return lastEnd;
+  }
+
+  /** Whether a capitalised word ends one space before {@code s}. */
+  private static boolean capitalisedWordBefore(CharSequence t, int s) {
+    int k = s - 1;
+    if (k < 1 || t.charAt(k) != ' ' || !Character.isLetter(t.charAt(k - 1))) {
+      return false;
+    }
+    while (k > 0 && Character.isLetter(t.charAt(k - 1))) {
+      k--;
+    }
+    return Character.isUpperCase(t.charAt(k));
+  }
+
+  private static boolean nameChar(char c) {
+    return Character.isLetter(c) || c == '-' || c == '\'';
+  }
+
+  /** A capital, then two or more letters, lower case after the first (hyphens and apostrophes too). */
+  private static boolean nameWord(CharSequence t, int s, int e) {
+    if (e - s < 2 || !Character.isUpperCase(t.charAt(s))) {
+      return false;
+    }
+    for (int k = s + 1; k < e; k++) {
+      char c = t.charAt(k);
+      if (Character.isUpperCase(c) && t.charAt(k - 1) != '-' && t.charAt(k - 1) != '\'') {
+        return false; // capitals inside a word name things: "iPhone X", "DataFrame A"
+      }
+    }
+    return Character.isLowerCase(t.charAt(e - 1));
+  }
+
+  /** Words before a single capital that make it a label, a number or a grade, not an initial. */
+  private static final java.util.Set<String> NOT_FIRST_NAMES = java.util.Set.of(
+      "The", "A", "An", "Of", "For", "In", "On", "At", "To", "By", "With", "From", "And", "Or",
+      "But", "Is", "Are", "Was", "As", "Into", "Over", "Under", "Vs", "Via", "Per", "Than",
+      "War", "Vitamin", "Type", "Plan", "Grade", "Part", "Section", "Class", "Group", "Appendix",
+      "Exhibit", "Schedule", "Form", "Model", "Series", "Level", "Category", "Phase", "Stage",
+      "Block", "Row", "Zone", "Option", "Route", "Team", "Figure", "Fig", "Table", "Chapter",
+      "Unit", "Building", "Room", "Gate", "Terminal", "Platform", "Track", "Volume", "Vol", "Book",
+      "Act", "Scene", "Article", "Amendment", "Title", "Division", "Department", "College",
+      "School", "Company", "Hepatitis", "Ball", "Day", "Week", "Step", "Version", "Size", "Blood",
+      "Rank", "Tier", "Sector", "Area", "Lot", "Floor", "Wing", "Ward", "Pier", "Dock", "Bay",
+      "Hall", "Field", "Rating", "Score", "Letter", "Note", "Key", "Major", "Minor", "Sharp",
+      "Flat", "Channel", "Line", "Lane", "Street", "Avenue", "Road", "Highway", "Interstate",
+      "Star", "Sample", "Test", "Case", "Item", "Question", "Answer", "Choice", "Candidate",
+      "Player", "Person", "User", "Customer", "Patient", "Subject", "Participant",
+      "Product", "Project", "Task", "Exercise", "Problem", "Example", "Point", "Node", "Vector",
+      "Matrix", "Set", "Region", "Province", "District", "Plate", "Panel", "Box", "Battery",
+      "Cup", "Base", "Pattern", "Strategy", "Scenario", "Approach", "Method");
+
+  /** Words after a single capital that start a sentence or continue a title, not a last name. */
+  private static final java.util.Set<String> NOT_LAST_NAMES = java.util.Set.of(
+      "The", "A", "An", "Of", "For", "In", "On", "At", "To", "By", "With", "From", "And", "Or",
+      "But", "If", "It", "Its", "This", "That", "These", "Those", "He", "She", "They", "We", "You",
+      "My", "Your", "Our", "Their", "His", "Her", "While", "When", "Where", "What", "Who", "Why",
+      "How", "After", "Before", "Then", "So", "As", "Also", "However", "Is", "Are", "Was", "Were",
+      "Be", "Has", "Have", "Had", "Do", "Does", "Did", "Can", "Could", "Will", "Would", "Should",
+      "May", "Might", "Must", "Not", "No", "Yes", "All", "Each", "Every", "Some", "Any", "Many",
+      "Most", "More", "Other", "Such", "Here", "There", "Now", "Today", "Finally", "First",
+      "Second", "Next", "Thus", "Therefore", "Although", "Because", "Since", "Until", "Unlike",
+      "During", "Let", "Please", "Note", "See", "Use", "Make", "Take", "Explain", "Describe",
+      "Write", "Give", "Find", "Says", "Said", "Vs", "Versus");
+
   /** Whether a digit run (phone, card, SSN, IPv4) may start at {@code i}. */
   static boolean numberStart(CharSequence t, int i) {
     char c = t.charAt(i);
