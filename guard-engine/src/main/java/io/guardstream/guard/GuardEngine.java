@@ -207,9 +207,10 @@ public final class GuardEngine {
     if (scan.decodeBudget <= 0) {
       return;
     }
-    // A whole text in rot13 is decoded as one payload, so every rule reads it in clear.
+    // A whole text in rot13 or written backwards is decoded as one payload, so every rule reads
+    // it in clear; its decoding is not looked at that way again.
     List<EncodedPayload> payloads = PayloadDecoder.find(text, text.length(), scan.decodeBudget,
-        !location.endsWith("+rot13"));
+        !location.endsWith("+rot13") && !location.endsWith("+reversed"));
     if (payloads.isEmpty()) {
       return;
     }

@@ -11,8 +11,8 @@ import java.util.List;
 
 /**
  * Finds base64, hex and URL-encoded runs in a text and decodes those that turn out to be
- * printable text, and texts written in rot13 as a whole, so smuggled instructions or secrets are
- * scanned in clear. Work is linear in
+ * printable text, and texts written in rot13 or backwards as a whole, so smuggled instructions or
+ * secrets are scanned in clear. Work is linear in
  * the input and each decoded payload is capped by the caller's budget.
  */
 public final class PayloadDecoder {
@@ -29,13 +29,15 @@ public final class PayloadDecoder {
 
   /**
    * Decodes the encoded runs of {@code text[0, end)}, stopping once {@code budget} decoded chars
-   * have been produced. With {@code wholeRot13}, a text that reads as rot13 as a whole
-   * ({@link Rot13.Words}) is one more payload, decoded whole: the same pass reads its words.
+   * have been produced. With {@code wholeText}, a text that reads as rot13 or as written
+   * backwards as a whole ({@link InstructionWords}) is one more payload, decoded whole: the same
+   * pass reads its words.
    */
   public static List<EncodedPayload> find(CharSequence text, int end, int budget,
-      boolean wholeRot13) {
+      boolean wholeText) {
     List<EncodedPayload> found = null;
-    Rot13.Words words = wholeRot13 ? new Rot13.Words() : null;
+    InstructionWords rot13 = wholeText ? InstructionWords.rot13() : null;
+    InstructionWords backwards = wholeText ? InstructionWords.backwards() : null;
     int produced = 0;
     int i = 0;
     while (i < end) {
@@ -47,6 +49,7 @@ public final class PayloadDecoder {
       int start = i;
       int escapes = 0;
       long word = 0;
+      long back = 0;
       int letters = 0;
       // One read per char: this loop runs over every word of every event.
       for (; i < end; i++) {
@@ -55,42 +58,51 @@ public final class PayloadDecoder {
           break;
         }
         if (t >= 'a' && t <= 'z' || t >= 'A' && t <= 'Z') {
-          word = Rot13.code(word, t);
+          word = InstructionWords.code(word, t);
+          back = InstructionWords.backwardsCode(back, t, letters);
           letters++;
           continue;
         }
-        if (letters > 0 && words != null) {
-          words.add(word, letters);
+        if (letters > 0 && rot13 != null) {
+          rot13.add(word, letters);
+          backwards.add(back, letters);
         }
         word = 0;
+        back = 0;
         letters = 0;
         if (t == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
             && hex(text.charAt(i + 2)) >= 0) {
           escapes++;
         }
       }
-      if (letters > 0 && words != null) {
-        words.add(word, letters);
+      if (letters > 0 && rot13 != null) {
+        rot13.add(word, letters);
+        backwards.add(back, letters);
       }
       if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES || produced >= budget) {
         continue; // too short to be a payload: most words end here
       }
       EncodedPayload p = decodeRun(text, start, i, escapes, budget - produced);
       if (p != null) {
-        if (found == null) {
-          found = new ArrayList<>(2);
-        }
-        found.add(p);
+        found = add(found, p);
         produced += p.decoded().length();
       }
     }
-    if (words != null && words.encoded()) {
-      if (found == null) {
-        found = new ArrayList<>(1);
-      }
-      found.add(new EncodedPayload(0, end, "rot13", Rot13.of(text.subSequence(0, end).toString())));
+    if (rot13 != null && rot13.encoded()) {
+      found = add(found, new EncodedPayload(0, end, "rot13",
+          Rot13.of(text.subSequence(0, end).toString())));
+    }
+    if (backwards != null && backwards.encoded()) {
+      found = add(found, new EncodedPayload(0, end, "reversed",
+          new StringBuilder(text.subSequence(0, end)).reverse().toString()));
     }
     return found == null ? List.of() : found;
+  }
+
+  private static List<EncodedPayload> add(List<EncodedPayload> found, EncodedPayload p) {
+    List<EncodedPayload> list = found == null ? new ArrayList<>(2) : found;
+    list.add(p);
+    return list;
   }
 
   private static final boolean[] TOKEN = new boolean[128];
