@@ -106,6 +106,9 @@ class PiiTest {
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",
       "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
+      // Firms, places and things named like a person with an initial.
+      "Shares of Acme B. Corporation rose. We met at Union P. Station near Camp X Ray.",
+      "Ask Agent K. Smith at Generation Z. Meetings, or Formula E Racing.",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

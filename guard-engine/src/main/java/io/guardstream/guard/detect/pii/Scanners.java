@@ -179,7 +179,8 @@ final class Scanners {
       "Player", "Person", "User", "Customer", "Patient", "Subject", "Participant",
       "Product", "Project", "Task", "Exercise", "Problem", "Example", "Point", "Node", "Vector",
       "Matrix", "Set", "Region", "Province", "District", "Plate", "Panel", "Box", "Battery",
-      "Cup", "Base", "Pattern", "Strategy", "Scenario", "Approach", "Method");
+      "Cup", "Base", "Pattern", "Strategy", "Scenario", "Approach", "Method", "Generation", "Gen",
+      "Formula", "Element", "Station", "Kid", "Wave", "Camp", "Site", "Lab", "Factor", "Agent");
 
   /** Words after a single capital that start a sentence or continue a title, not a last name. */
   private static final java.util.Set<String> NOT_LAST_NAMES = java.util.Set.of(
@@ -192,7 +193,11 @@ final class Scanners {
       "Most", "More", "Other", "Such", "Here", "There", "Now", "Today", "Finally", "First",
       "Second", "Next", "Thus", "Therefore", "Although", "Because", "Since", "Until", "Unlike",
       "During", "Let", "Please", "Note", "See", "Use", "Make", "Take", "Explain", "Describe",
-      "Write", "Give", "Find", "Says", "Said", "Vs", "Versus");
+      "Write", "Give", "Find", "Says", "Said", "Vs", "Versus",
+      // Names of firms and places end so.
+      "Corporation", "Corp", "Inc", "Ltd", "Company", "Group", "Street", "Road", "Avenue",
+      "Boulevard", "Drive", "Square", "Station", "Airport", "University", "College",
+      "School", "Hospital", "Bank", "Hotel");
 
   /** Whether a digit run (phone, card, SSN, IPv4) may start at {@code i}. */
   static boolean numberStart(CharSequence t, int i) {
