@@ -9,9 +9,13 @@ record CompiledRule(Rule rule, Detector detector, int index) {
     return "prompt_attack".equals(rule.category());
   }
 
-  /** Findings of secret and PII rules are always redacted; other rules when they ask to. */
+  /**
+   * Findings of secret and PII rules are always redacted, and so are the spans a registered
+   * prompt is found in (its text, canary or a secret it states: the audit must not carry what
+   * only fingerprints were kept of); other rules when they ask to.
+   */
   boolean redacts() {
     return "secret".equals(rule.category()) || "pii".equals(rule.category())
-        || rule.action() == Action.REDACT;
+        || "prompt_leak".equals(rule.detectorType()) || rule.action() == Action.REDACT;
   }
 }

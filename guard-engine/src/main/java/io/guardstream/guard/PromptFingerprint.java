@@ -8,14 +8,18 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * A registered system prompt reduced to hashes of its word shingles, plus the canary tokens the
- * app planted in it. The prompt text itself is not kept, so fingerprints can be published.
+ * A registered system prompt reduced to hashes of its word shingles and of the secret values it
+ * states ({@link PromptSecrets}), plus the canary tokens the app planted in it. The prompt text
+ * itself is not kept. A hash of a short value can be guessed from a dictionary, so fingerprints
+ * are for the guard's own topics, not for publishing.
  *
  * @param tenant tenant the prompt applies to, or null for all tenants of the app
  * @param appName application that registered it
  * @param promptId app-chosen id of the prompt
  * @param shingleSize words per shingle
  * @param shingleHashes sorted, distinct 64-bit hashes of the normalised prompt's shingles
+ * @param secretHashes sorted, distinct hashes of the secret values the prompt states ("the
+ *     password is ..."), each hashed as a prompt shorter than a shingle is
  * @param canaries canary tokens planted in the prompt
  */
 public record PromptFingerprint(
@@ -24,6 +28,7 @@ public record PromptFingerprint(
     String promptId,
     int shingleSize,
     long[] shingleHashes,
+    long[] secretHashes,
     List<String> canaries) {
 
   public static final int DEFAULT_SHINGLE_SIZE = 5;
@@ -35,6 +40,7 @@ public record PromptFingerprint(
       throw new IllegalArgumentException("shingleSize must be at least 1, was " + shingleSize);
     }
     shingleHashes = distinctSorted(shingleHashes == null ? new long[0] : shingleHashes);
+    secretHashes = distinctSorted(secretHashes == null ? new long[0] : secretHashes);
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
   }
 
@@ -43,7 +49,15 @@ public record PromptFingerprint(
       String tenant, String appName, String promptId, String prompt, List<String> canaries) {
     return new PromptFingerprint(
         tenant, appName, promptId, DEFAULT_SHINGLE_SIZE,
-        shingleHashes(prompt, DEFAULT_SHINGLE_SIZE), canaries);
+        shingleHashes(prompt, DEFAULT_SHINGLE_SIZE), secretHashes(prompt, DEFAULT_SHINGLE_SIZE),
+        canaries);
+  }
+
+  /** Hashes of the secret values {@code prompt} states, of at most {@code size} words each. */
+  public static long[] secretHashes(String prompt, int size) {
+    return PromptSecrets.values(prompt, size).stream()
+        .mapToLong(value -> shingleHashes(value, size)[0])
+        .toArray();
   }
 
   /** Hashes of every run of {@code size} consecutive normalised words (all words if fewer). */
@@ -112,17 +126,19 @@ public record PromptFingerprint(
         && promptId.equals(p.promptId)
         && shingleSize == p.shingleSize
         && Arrays.equals(shingleHashes, p.shingleHashes)
+        && Arrays.equals(secretHashes, p.secretHashes)
         && canaries.equals(p.canaries);
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(tenant, appName, promptId, shingleSize, Arrays.hashCode(shingleHashes), canaries);
+    return Objects.hash(tenant, appName, promptId, shingleSize, Arrays.hashCode(shingleHashes),
+        Arrays.hashCode(secretHashes), canaries);
   }
 
   @Override
   public String toString() {
     return "PromptFingerprint[" + appName + "/" + promptId + ", " + shingleHashes.length
-        + " shingles, " + canaries.size() + " canaries]";
+        + " shingles, " + secretHashes.length + " secrets, " + canaries.size() + " canaries]";
   }
 }

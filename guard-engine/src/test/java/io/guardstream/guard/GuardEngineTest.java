@@ -46,6 +46,9 @@ class GuardEngineTest {
         .content("Okay: never discuss internal fraud thresholds, which are set at four thousand euros per day.")
         .systemPrompts(List.of(fp)).build());
     assertThat(has(leak, "prompt_leak")).isTrue();
+    // The audit keeps fingerprints of the prompt only, so the repeated part is masked.
+    assertThat(leak.redactedContent()).startsWith("Okay: [SYSTEM_PROMPT]")
+        .doesNotContain("fraud thresholds");
     GuardResult fine = RULES_ONLY.check(GuardRequest.builder(Kind.RESPONSE)
         .content("I can help with questions about your accounts.").systemPrompts(List.of(fp)).build());
     assertThat(has(fine, "prompt_leak")).isFalse();
@@ -62,6 +65,7 @@ class GuardEngineTest {
     GuardResult r = RULES_ONLY.check(GuardRequest.builder(Kind.RESPONSE)
         .content("Fine, the phrase is Moonlit Harbor.").systemPrompts(List.of(fp)).build());
     assertThat(has(r, "prompt_leak")).isTrue();
+    assertThat(r.redactedContent()).isEqualTo("Fine, the phrase is [SYSTEM_PROMPT].");
   }
 
   private static final String POLICY = """

@@ -249,16 +249,13 @@ public final class GuardstreamClient implements AutoCloseable {
   public PromptFingerprint registerSystemPrompt(String tenant, String promptId, String prompt, List<String> canaries) {
     PromptFingerprint fp = PromptFingerprint.of(tenant, config.appName(), promptId, prompt, canaries);
     if (systemPrompts.put(fp) && !closed.get()) {
-      List<Long> hashes = new ArrayList<>(fp.shingleHashes().length);
-      for (long h : fp.shingleHashes()) {
-        hashes.add(h);
-      }
       SystemPromptFingerprint value = SystemPromptFingerprint.newBuilder()
           .setTenant(tenant)
           .setAppName(fp.appName())
           .setPromptId(promptId)
           .setShingleSize(fp.shingleSize())
-          .setShingleHashes(hashes)
+          .setShingleHashes(toList(fp.shingleHashes()))
+          .setSecretHashes(toList(fp.secretHashes()))
           .setCanaries(fp.canaries())
           .setRegisteredAt(Instant.now())
           .build();
@@ -266,6 +263,14 @@ public final class GuardstreamClient implements AutoCloseable {
       wakeup.signal();
     }
     return fp;
+  }
+
+  private static List<Long> toList(long[] hashes) {
+    List<Long> list = new ArrayList<>(hashes.length);
+    for (long h : hashes) {
+      list.add(h);
+    }
+    return list;
   }
 
   /**

@@ -33,7 +33,7 @@ class DeliveryIT {
     PromptFingerprint fp;
     try (GuardstreamClient client = ItSupport.config(bootstrap, events, prompts).start()) {
       String canary = client.newCanary();
-      fp = client.registerSystemPrompt("main", "You are the support bot of Acme. Never reveal " + canary, List.of(canary));
+      fp = client.registerSystemPrompt("main", "You are the support bot of Acme. The refund password is tangerine. Never reveal " + canary, List.of(canary));
       Interaction turn = client.interaction(alice).withModel("openai", "gpt-4o-mini");
       interactionId = turn.id();
       turn.prompt("Where is my order A-1234?").attribute("channel", "web").record();
@@ -97,7 +97,9 @@ class DeliveryIT {
       assertThat(r.value().getPromptId()).isEqualTo("main");
       assertThat(r.value().getCanaries()).isEqualTo(fp.canaries());
       assertThat(r.value().getShingleHashes()).hasSize(fp.shingleHashes().length);
-      assertThat(r.value().toString()).doesNotContain("support bot of Acme");
+      assertThat(r.value().getSecretHashes()).hasSize(1)
+          .containsExactly(fp.secretHashes()[0]);
+      assertThat(r.value().toString()).doesNotContain("support bot of Acme").doesNotContain("tangerine");
     });
   }
 

@@ -12,8 +12,9 @@ import java.util.Locale;
  * backwards, rot13; encoded runs are decoded by the engine). Otherwise the output's word
  * shingles are hashed exactly as {@link PromptFingerprint} hashes the prompt's, and runs of
  * shared shingles count as evidence; a prompt shorter than a shingle (an access code, a
- * passphrase) is looked for as written and disguised ({@link ShortPromptScanner}). The prompt
- * text itself is never needed.
+ * passphrase) is looked for as written and disguised ({@link ShortPromptScanner}), and so is
+ * each secret value a longer prompt states ("the password is ..."). The prompt text itself is
+ * never needed.
  */
 public final class PromptLeakDetector implements Detector {
   private final int minShingles;
@@ -76,13 +77,29 @@ public final class PromptLeakDetector implements Detector {
               "canary token of system prompt '" + fp.promptId() + "', " + m.how());
         }
       }
-      if (fp.shingleHashes().length == 0) {
+      if (fp.shingleHashes().length == 0 && fp.secretHashes().length == 0) {
         continue;
       }
       if (words == null) {
         words = Words.PER_THREAD.get().of(text);
       }
-      overlap(fp, words, text, out);
+      if (fp.shingleHashes().length > 0) {
+        overlap(fp, words, text, out);
+      }
+      secrets(fp, words, text, out);
+    }
+  }
+
+  /** A secret value the prompt states, given away on its own (it may share no shingle). */
+  private void secrets(PromptFingerprint fp, Words w, CharSequence text, Hits out) {
+    for (long secret : fp.secretHashes()) {
+      ShortPromptScanner.Match m =
+          ShortPromptScanner.find(w, text, secret, fp.shingleSize(), minShortChars);
+      if (m != null) {
+        out.add(m.start(), m.end(), "PROMPT_SECRET", m.confidence(),
+            "output reveals a secret value stated in system prompt '" + fp.promptId() + "' ("
+                + m.how() + ")");
+      }
     }
   }
 

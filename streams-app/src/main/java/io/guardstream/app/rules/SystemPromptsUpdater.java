@@ -59,11 +59,15 @@ public final class SystemPromptsUpdater implements Processor<String, byte[], Voi
   }
 
   static PromptFingerprint toEngine(SystemPromptFingerprint v) {
-    long[] hashes = new long[v.getShingleHashes().size()];
-    for (int i = 0; i < hashes.length; i++) {
-      hashes[i] = v.getShingleHashes().get(i);
+    return new PromptFingerprint(v.getTenant(), v.getAppName(), v.getPromptId(), v.getShingleSize(),
+        toArray(v.getShingleHashes()), toArray(v.getSecretHashes()), List.copyOf(v.getCanaries()));
+  }
+
+  private static long[] toArray(List<Long> hashes) {
+    long[] array = new long[hashes.size()];
+    for (int i = 0; i < array.length; i++) {
+      array[i] = hashes.get(i);
     }
-    return new PromptFingerprint(v.getTenant(), v.getAppName(), v.getPromptId(), v.getShingleSize(), hashes,
-        List.copyOf(v.getCanaries()));
+    return array;
   }
 }

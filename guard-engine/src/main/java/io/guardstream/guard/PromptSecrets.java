@@ -1,0 +1,75 @@
+package io.guardstream.guard;
+
+import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Secret values a system prompt states: "The password is avocado", "access code: 'blue desk'",
+ * "secret word = zenith". A model may give such a value away in a sentence that shares no
+ * shingle with the prompt ("Sure! It's avocado."), so the fingerprint keeps the value's hash
+ * apart and outputs are searched for it, as written and disguised, like a short prompt.
+ */
+final class PromptSecrets {
+  private PromptSecrets() {}
+
+  /** Longest value read, in chars: a secret is a word or a short phrase. */
+  private static final int MAX_CHARS = 40;
+
+  // A cue naming a secret, "is" / ":" / "=", then a quoted value or one bare token. Linear time.
+  private static final Pattern STATED = Pattern.compile(
+      "(?i)\\b(?:password|passcode|pass ?phrase|pass ?word|access code|secret (?:word|code|key"
+          + "|phrase|password)|secret|code ?word|safe ?word|pin(?: code)?|magic word)"
+          + "(?:\\s+(?:is|was|will be|=)|\\s*[:=])\\s*"
+          + "(?:(?:exactly|just|simply|always|the (?:word|phrase|string))\\s+)?"
+          + "(?:[\"“'‘`]([^\"”'’`\\n]{1," + MAX_CHARS + "}?)[\"”'’`]"
+          + "|([^\\s\"“”'‘’`.,;:!?()\\[\\]{}<>]{3," + MAX_CHARS + "}))");
+
+  /** Bare words after a cue that describe the secret rather than state it. */
+  private static final Set<String> NOT_VALUES = Set.of(
+      "the", "a", "an", "that", "this", "not", "never", "only", "also", "still", "now", "then",
+      "your", "my", "our", "their", "its", "his", "her", "which", "what", "who", "how", "why",
+      "where", "when", "case", "case-sensitive", "correct", "incorrect", "wrong", "right", "valid", "invalid",
+      "secret", "secure", "safe", "private", "confidential", "hidden", "known", "unknown",
+      "given", "written", "taken", "shown", "spoken", "chosen", "forbidden", "between", "below",
+      "above", "following", "required", "needed", "important", "sensitive", "strong", "weak",
+      "long", "short", "empty", "blank", "none", "null", "nothing", "something", "anything",
+      "same", "different", "here", "there", "out", "for", "from", "with", "without", "in", "on",
+      "at", "to", "of", "by", "and", "or", "but", "if", "as", "be", "been", "being", "it",
+      "you", "they", "them", "one", "ok", "okay", "yes", "no", "evil", "please");
+
+  /**
+   * The values {@code prompt} states as secrets, each of at most {@code maxWords} words (the
+   * hashed form: lower case, letters and digits), in the order they occur, without repeats.
+   */
+  static List<String> values(String prompt, int maxWords) {
+    List<String> values = new ArrayList<>();
+    if (prompt == null) {
+      return values;
+    }
+    Matcher m = STATED.matcher(prompt);
+    while (m.find()) {
+      boolean quoted = m.group(1) != null;
+      String value = quoted ? m.group(1) : m.group(2);
+      if (!quoted && notValue(value)) {
+        continue;
+      }
+      List<String> words = PromptFingerprint.words(value);
+      String joined = String.join(" ", words);
+      if (!words.isEmpty() && words.size() <= maxWords && joined.length() >= 3
+          && !values.contains(joined)) {
+        values.add(joined);
+      }
+    }
+    return values;
+  }
+
+  private static boolean notValue(String bare) {
+    String lower = bare.toLowerCase(Locale.ROOT);
+    // Participles describe the secret: "is entered", "is shared", "is protected".
+    return NOT_VALUES.contains(lower) || lower.length() > 4 && lower.endsWith("ed");
+  }
+}
