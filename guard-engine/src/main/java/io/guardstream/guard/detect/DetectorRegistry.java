@@ -1,5 +1,6 @@
 package io.guardstream.guard.detect;
 
+import io.guardstream.guard.detect.pii.GivenNameDetector;
 import io.guardstream.guard.detect.pii.PiiDetector;
 import io.guardstream.guard.detect.secret.SecretsDetector;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ public final class DetectorRegistry {
       .with(new EvasionDetector.Type())
       .with(new SecretsDetector.Type())
       .with(new PiiDetector.Type())
+      .with(new GivenNameDetector.Type())
       .with(new PromptLeakDetector.Type())
       .with(AllowListDetector.Type.tools())
       .with(AllowListDetector.Type.models())

@@ -62,6 +62,12 @@ class PiiTest {
       "PERSON|Have you been to a Ravil G Yefimov concert?|Ravil G Yefimov",
       "PERSON|They sang the verses from Faina D. Yefremova's first album.|Faina D. Yefremova",
       "PERSON|Walter H. White is a chemistry teacher.|Walter H. White",
+      // A common given name and a surname need no cue.
+      "PERSON|Please forward the contract to Kenneth Harrison today.|Kenneth Harrison",
+      "PERSON|The keynote is by Hannah McConnan of Acme.|Hannah McConnan",
+      "PERSON|We read Olumide Adeyemi's letter twice.|Olumide Adeyemi",
+      "PERSON|Yesterday María García López signed the form.|María García López",
+      "PERSON|The architect Jean-Pierre Houdin agreed.|Jean-Pierre Houdin",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -106,6 +112,10 @@ class PiiTest {
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",
       "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
+      // Places, firms, works and title-case runs that start with a given name.
+      "The fall of the Roman Empire. We walked along Gordon Terrace to Lake Victoria.",
+      "Russell Investments grew; the Nobel Prize and the Kenneth Harrison Memorial Fund did not.",
+      "New: Michael Jordan Shoes Sale Today. Ship to 1737 Cheriton Drive or 12 Peter Street.",
       // Firms, places and things named like a person with an initial.
       "Shares of Acme B. Corporation rose. We met at Union P. Station near Camp X Ray.",
       "Ask Agent K. Smith at Generation Z. Meetings, or Formula E Racing.",

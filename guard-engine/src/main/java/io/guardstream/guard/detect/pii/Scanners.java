@@ -149,7 +149,7 @@ final class Scanners {
   }
 
   /** A capital, then two or more letters, lower case after the first (hyphens and apostrophes too). */
-  private static boolean nameWord(CharSequence t, int s, int e) {
+  static boolean nameWord(CharSequence t, int s, int e) {
     if (e - s < 2 || !Character.isUpperCase(t.charAt(s))) {
       return false;
     }
@@ -198,6 +198,11 @@ final class Scanners {
       "Corporation", "Corp", "Inc", "Ltd", "Company", "Group", "Street", "Road", "Avenue",
       "Boulevard", "Drive", "Square", "Station", "Airport", "University", "College",
       "School", "Hospital", "Bank", "Hotel");
+
+  /** Whether a capitalised word after a first name starts a sentence or names a firm or place. */
+  static boolean notLastName(String word) {
+    return NOT_LAST_NAMES.contains(word);
+  }
 
   /** Whether a digit run (phone, card, SSN, IPv4) may start at {@code i}. */
   static boolean numberStart(CharSequence t, int i) {
