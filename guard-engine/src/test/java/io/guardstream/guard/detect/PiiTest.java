@@ -62,6 +62,10 @@ class PiiTest {
       "PERSON|Have you been to a Ravil G Yefimov concert?|Ravil G Yefimov",
       "PERSON|They sang the verses from Faina D. Yefremova's first album.|Faina D. Yefremova",
       "PERSON|Walter H. White is a chemistry teacher.|Walter H. White",
+      "PERSON|My great grandfather was called Okonkwo Eze, a sailor.|Okonkwo Eze",
+      "PERSON|I would like to remove my kid Lukas from the will.|Lukas",
+      "PERSON|Please add Ryan Costa as guardian on the account.|Ryan Costa",
+      "PERSON|We named Ana Lima as executor of the estate.|Ana Lima",
       // A common given name and a surname need no cue.
       "PERSON|Please forward the contract to Kenneth Harrison today.|Kenneth Harrison",
       "PERSON|The keynote is by Hannah McConnan of Acme.|Hannah McConnan",
@@ -112,6 +116,7 @@ class PiiTest {
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",
       "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
+      "Add Customer Service as an authorized user, then set Auto Pay as the primary method.",
       // Places, firms, works and title-case runs that start with a given name.
       "The fall of the Roman Empire. We walked along Gordon Terrace to Lake Victoria.",
       "Russell Investments grew; the Nobel Prize and the Kenneth Harrison Memorial Fund did not.",
