@@ -82,6 +82,15 @@ class PiiTest {
   }
 
   @Test
+  void givenNamesAloneAsSpeakersOrInAListOfNamesAreRedacted() {
+    GuardResult r = output("Walter: I know what you did.\n> Kelly: Remember me? Note: it rained.");
+    assertThat(r.redactedContent())
+        .isEqualTo("[PERSON]: I know what you did.\n> [PERSON]: Remember me? Note: it rained.");
+    assertThat(output("They had three children: Teresa, Naomi and Efua.").redactedContent())
+        .isEqualTo("They had three children: [PERSON], [PERSON] and [PERSON].");
+  }
+
+  @Test
   void nameInAnAddressFieldIsRedacted() {
     GuardResult r = output("Billing address: Sara Schwarz\n    28245 Puruntie 82\n    LAPPEENRANTA");
     assertThat(r.redactedContent()).doesNotContain("Sara").doesNotContain("Schwarz")
@@ -117,6 +126,7 @@ class PiiTest {
       "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
       "Add Customer Service as an authorized user, then set Auto Pay as the primary method.",
+      "Note: Victoria is a state. Person p = new Person(\"John Doe\", 30); Mary, call me.",
       // Places, firms, works and title-case runs that start with a given name.
       "The fall of the Roman Empire. We walked along Gordon Terrace to Lake Victoria.",
       "Russell Investments grew; the Nobel Prize and the Kenneth Harrison Memorial Fund did not.",

@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Type {@code given_name}: person names without a cue around them, a common given name
  * ({@link GivenNames}) followed by a surname: "Kenneth Harrison", "María García López", "Hannah
- * McConnan". Capitalised runs that name places, firms or works rather than people are left alone:
+ * McConnan"; alone, as a speaker's label in a transcript ("Kelly: Remember me?") or next to
+ * another given name in a list ("Mary, Isabel and Teresa"). Capitalised runs that name places, firms or works rather than people are left alone:
  * a capitalised word before the given name ("Lake Victoria", "El Salvador"), a place or firm word
  * as the surname ("Gordon Terrace", "Russell Investments"), a title-case run going on after it,
  * or a house number right after it ("Peter Zuidhove 188", a street).
@@ -70,25 +71,53 @@ public final class GivenNameDetector implements Detector {
 
   /** Reports the name starting at {@code s} and returns its end, or returns {@code s}. */
   private static int name(CharSequence t, int s, Hits out) {
-    int n = t.length();
     int firstEnd = wordEnd(t, s);
-    int given = firstEnd;
-    for (int k = s + 1; k < firstEnd; k++) {
+    if (!given(t, s, firstEnd) || capitalisedBefore(t, s) || numberBefore(t, s)) {
+      return s;
+    }
+    int end = surnames(t, firstEnd);
+    if (end > 0) {
+      out.add(s, end, PERSON, 0.7, "common given name and a surname");
+      return end;
+    }
+    if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd))) {
+      out.add(s, firstEnd, PERSON, 0.7, "common given name as a speaker or in a list of names");
+      return firstEnd;
+    }
+    return s;
+  }
+
+  private static final String PERSON = PiiDetector.PiiType.PERSON.name();
+  /** {@link #surnames}: no capitalised word follows the given name. */
+  private static final int NO_SURNAME = -1;
+  /** {@link #surnames}: a capitalised word follows, but it names no person. */
+  private static final int NOT_A_NAME = -2;
+
+  /** Whether {@code t[s, e)} is a capitalised word whose given name ("Jean" of "Jean-Pierre") is listed. */
+  private static boolean given(CharSequence t, int s, int e) {
+    int given = e;
+    for (int k = s + 1; k < e; k++) {
       if (t.charAt(k) == '-') {
-        given = k; // "Jean-Pierre": the first part is the given name
+        given = k;
         break;
       }
     }
+    return Scanners.nameWord(t, s, e) && GivenNames.contains(t, s, given);
+  }
+
+  /**
+   * End of the surname (and a second one) after the given name ending at {@code firstEnd}, or
+   * {@link #NO_SURNAME} / {@link #NOT_A_NAME}.
+   */
+  private static int surnames(CharSequence t, int firstEnd) {
+    int n = t.length();
     int lastStart = firstEnd + 1;
-    // Cheap tests first: most capitalised words start a sentence, with no capital after them.
-    if (lastStart >= n || t.charAt(firstEnd) != ' ' || !Character.isUpperCase(t.charAt(lastStart))
-        || !Scanners.nameWord(t, s, firstEnd) || !GivenNames.contains(t, s, given)
-        || capitalisedBefore(t, s) || numberBefore(t, s)) {
-      return s;
+    if (lastStart >= n || t.charAt(firstEnd) != ' ' || !Character.isUpperCase(t.charAt(lastStart))) {
+      return NO_SURNAME;
     }
     int lastEnd = surnameEnd(t, lastStart);
     if (lastEnd < 0) {
-      return s;
+      return NOT_A_NAME;
     }
     int end = lastEnd;
     if (lastEnd + 1 < n && t.charAt(lastEnd) == ' ' && Character.isUpperCase(t.charAt(lastEnd + 1))) {
@@ -96,15 +125,78 @@ public final class GivenNameDetector implements Detector {
       int thirdEnd = surnameEnd(t, lastEnd + 1);
       if (thirdEnd < 0 || thirdEnd + 1 < n && t.charAt(thirdEnd) == ' '
           && Character.isUpperCase(t.charAt(thirdEnd + 1))) {
-        return s;
+        return NOT_A_NAME;
       }
       end = thirdEnd;
     }
     if (end + 1 < n && t.charAt(end) == ' ' && Scanners.isDigit(t.charAt(end + 1))) {
-      return s; // "Peter Zuidhove 188": a street named after someone
+      return NOT_A_NAME; // "Peter Zuidhove 188": a street named after someone
     }
-    out.add(s, end, PiiDetector.PiiType.PERSON.name(), 0.7, "common given name and a surname");
     return end;
+  }
+
+  /** A speaker's label in a transcript: "Kelly: Remember me?" at the start of a line. */
+  private static boolean speaker(CharSequence t, int s, int e) {
+    if (e + 1 >= t.length() || t.charAt(e) != ':' || t.charAt(e + 1) != ' ') {
+      return false;
+    }
+    int k = s - 1;
+    while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '\t' || t.charAt(k) == '>')) {
+      k--;
+    }
+    return k < 0 || t.charAt(k) == '\n';
+  }
+
+  /** Next to another listed given name in a list: "Mary, Isabel and Teresa". */
+  private static boolean listed(CharSequence t, int s, int e) {
+    int next = afterSeparator(t, e);
+    if (next > 0 && next < t.length() && Character.isUpperCase(t.charAt(next))
+        && given(t, next, wordEnd(t, next))) {
+      return true;
+    }
+    int prevEnd = beforeSeparator(t, s);
+    if (prevEnd <= 0) {
+      return false;
+    }
+    int prevStart = prevEnd;
+    while (prevStart > 0 && Character.isLetter(t.charAt(prevStart - 1))) {
+      prevStart--;
+    }
+    return prevStart < prevEnd && given(t, prevStart, prevEnd);
+  }
+
+  private static final String[] SEPARATORS = {", and ", ", ", " and ", " & ", " or "};
+
+  /** Start of the item after a list separator at {@code e}, or -1. */
+  private static int afterSeparator(CharSequence t, int e) {
+    for (String sep : SEPARATORS) {
+      if (regionMatches(t, e, sep)) {
+        return e + sep.length();
+      }
+    }
+    return -1;
+  }
+
+  /** End of the item before a list separator that ends at {@code s}, or -1. */
+  private static int beforeSeparator(CharSequence t, int s) {
+    for (String sep : SEPARATORS) {
+      if (s >= sep.length() && regionMatches(t, s - sep.length(), sep)) {
+        return s - sep.length();
+      }
+    }
+    return -1;
+  }
+
+  private static boolean regionMatches(CharSequence t, int at, String s) {
+    if (at + s.length() > t.length()) {
+      return false;
+    }
+    for (int k = 0; k < s.length(); k++) {
+      if (t.charAt(at + k) != s.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** End of the surname-shaped word at {@code s} ("'s" left out), or -1. */
@@ -205,6 +297,8 @@ public final class GivenNameDetector implements Detector {
       "Communications", "Telecom", "Automotive", "Realty", "Properties", "Construction",
       "Design", "Designs", "Digital", "Interactive", "Games", "Trust", "Fund", "Funds",
       "Bancorp", "Co", "Llc", "Boss",
+      // the placeholder name of forms and code samples ("John Doe"), no one's name
+      "Doe",
       // works, events, laws and eponyms
       "Prize", "Award", "Awards", "Cup", "Trophy", "League", "Festival", "Show", "Series", "Day",
       "Week", "Act", "Law", "Rule", "Effect", "Theorem", "Principle", "Syndrome", "Disease",
