@@ -43,6 +43,16 @@ class SecretsTest {
         Arguments.of("TELEGRAM_BOT_TOKEN", "curl https://api.telegram.org/bot" + Fake.random("0123456789", 10, 18)
             + ":AA" + Fake.random(Fake.ALNUM, 33, 19) + "/sendMessage"),
         Arguments.of("SUPABASE_TOKEN", "SUPABASE_ACCESS_TOKEN=sbp_" + Fake.random(Fake.HEX, 40, 20)),
+        // Provider prefixes need no key name: bare tokens in a sentence.
+        Arguments.of("SENTRY_TOKEN", "Upload with sntrys_" + Fake.random(Fake.ALNUM, 64, 60) + " today."),
+        Arguments.of("TAILSCALE_KEY", "Join using tskey-auth-" + Fake.random(Fake.ALNUM, 16, 61) + "-"
+            + Fake.random(Fake.ALNUM, 32, 62) + "."),
+        Arguments.of("NOTION_TOKEN", "The integration uses secret_" + Fake.random(Fake.ALNUM, 43, 63) + "."),
+        Arguments.of("PLANETSCALE_TOKEN", "Connect with pscale_pw_" + Fake.random(Fake.ALNUM, 43, 64)),
+        Arguments.of("MAPBOX_TOKEN", "Map style token sk.eyJ1IjoiYWNtZSIsImEiOiJ" + Fake.random(Fake.ALNUM, 12, 65)
+            + "." + Fake.random(Fake.ALNUM, 22, 66)),
+        Arguments.of("ALIBABA_ACCESS_KEY", "The key id LTAI" + Fake.random(Fake.ALNUM, 20, 67) + " works."),
+        Arguments.of("TWITTER_BEARER_TOKEN", "Bearer token AAAAAAAAAAAAAAAAAAAAA" + Fake.random(Fake.ALNUM, 60, 68)),
         Arguments.of("BRAINTREE_ACCESS_TOKEN", "gateway: access_token$production$"
             + Fake.random("abcdefghijklmnopqrstuvwxyz0123456789", 16, 21) + "$" + Fake.random(Fake.HEX, 32, 22)),
         Arguments.of("CLI_PASSWORD", "docker login -u deploy -p " + Fake.password(23) + " registry.example.com"),
@@ -94,6 +104,10 @@ class SecretsTest {
       "api_key=ApiKeyProvider.fetch(region)",
       // UI labels: the text between two strings is no quoted value.
       "usernameLabel:\"Username or email:\",passwordLabel:\"Password:\",rememberMeLabel:\"Remember me:\"",
+      // Provider prefixes on identifiers, placeholders and padding.
+      "self.secret_key_for_the_signing_service_in_production_env = load()",
+      "notion = secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+      "zeros in base64: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();

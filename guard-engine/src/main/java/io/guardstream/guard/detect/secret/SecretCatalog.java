@@ -273,6 +273,22 @@ public final class SecretCatalog {
         "heroku");
 
     b.add("ADAFRUIT_IO_KEY", "saas", "\\b(aio_[A-Za-z0-9]{28})\\b", 1, "aio_");
+    b.add("SENTRY_TOKEN", "saas",
+        "\\b(sntrys_[A-Za-z0-9+/=_]{60,}|sntryu_[a-f0-9]{64})", 1, "sntrys_", "sntryu_");
+    b.add("TAILSCALE_KEY", "saas",
+        "\\b(tskey-(?:auth|api|client|scim|webhook)-[A-Za-z0-9]{8,}-[A-Za-z0-9]{16,})\\b", 1,
+        "tskey-");
+    // Notion's "secret_" is also a prefix of identifiers: the value must be random.
+    b.add("NOTION_TOKEN", "saas", "\\b(secret_[A-Za-z0-9]{43}|ntn_[A-Za-z0-9]{46})\\b", 1, 3.5,
+        null, 0.95, 64, "secret_", "ntn_");
+    b.add("PLANETSCALE_TOKEN", "saas", "\\b(pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_\\-.=]{32,64})", 1,
+        "pscale_");
+    b.add("MAPBOX_TOKEN", "saas", "\\b(sk\\.eyJ[A-Za-z0-9_\\-]{30,}\\.[A-Za-z0-9_\\-]{20,})", 1,
+        "sk.eyj");
+    b.add("ALIBABA_ACCESS_KEY", "saas", "\\b(LTAI[A-Za-z0-9]{12,20})\\b", 1, 3.0, null, 0.95,
+        64, "ltai");
+    b.add("TWITTER_BEARER_TOKEN", "saas", "\\b(A{20,22}[A-Za-z0-9%]{30,})", 1, 3.0, null, 0.95,
+        64, "aaaaaaaaaaaaaaaaaaaa");
     b.add("DATABRICKS_TOKEN", "saas", "\\b(dapi[a-f0-9]{32}(?:-\\d)?)\\b", 1, "dapi");
     b.add("DEPENDENCY_TRACK_KEY", "saas", "\\b(odt_[A-Za-z0-9]{32,})\\b", 1, "odt_");
     b.add("SALESFORCE_TOKEN", "saas", "\\b(00[A-Za-z0-9]{13}![A-Za-z0-9_.]{40,})", 1, "!")
