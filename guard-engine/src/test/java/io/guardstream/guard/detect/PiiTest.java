@@ -72,6 +72,9 @@ class PiiTest {
       "PERSON|We read Olumide Adeyemi's letter twice.|Olumide Adeyemi",
       "PERSON|Yesterday María García López signed the form.|María García López",
       "PERSON|The architect Jean-Pierre Houdin agreed.|Jean-Pierre Houdin",
+      "PERSON|The fresco by Leonardo da Vinci faded.|Leonardo da Vinci",
+      "PERSON|Last spring Marie began writing her novel.|Marie",
+      "PERSON|We met Tomomi's daughter at the station.|Tomomi",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -126,6 +129,8 @@ class PiiTest {
       "A Model That Does Not Give A Damn. When I Was young, the iPhone X Pro sold well.",
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
       "Add Customer Service as an authorized user, then set Auto Pay as the primary method.",
+      "Frank discussions help. Victoria is a state. It is a strong Lewis acid.",
+      "Thomas and Sons ships worldwide. She moved from Dolores to Montevideo in May.",
       "Note: Victoria is a state. Person p = new Person(\"John Doe\", 30); Mary, call me.",
       // Places, firms, works and title-case runs that start with a given name.
       "The fall of the Roman Empire. We walked along Gordon Terrace to Lake Victoria.",

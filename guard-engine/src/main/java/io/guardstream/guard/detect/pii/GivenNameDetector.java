@@ -6,6 +6,7 @@ import io.guardstream.guard.detect.Hits;
 import io.guardstream.guard.detect.Params;
 import io.guardstream.guard.detect.ScanContext;
 import io.guardstream.guard.detect.View;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -71,7 +72,7 @@ public final class GivenNameDetector implements Detector {
 
   /** Reports the name starting at {@code s} and returns its end, or returns {@code s}. */
   private static int name(CharSequence t, int s, Hits out) {
-    int firstEnd = wordEnd(t, s);
+    int firstEnd = possessiveCut(t, s, wordEnd(t, s));
     if (!given(t, s, firstEnd) || capitalisedBefore(t, s) || numberBefore(t, s)) {
       return s;
     }
@@ -80,12 +81,58 @@ public final class GivenNameDetector implements Detector {
       out.add(s, end, PERSON, 0.7, "common given name and a surname");
       return end;
     }
-    if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd))) {
-      out.add(s, firstEnd, PERSON, 0.7, "common given name as a speaker or in a list of names");
+    if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd)
+        || subject(t, s, firstEnd))) {
+      out.add(s, firstEnd, PERSON, 0.7, "common given name");
       return firstEnd;
     }
     return s;
   }
+
+  /**
+   * A given name alone followed by a lower-case word or "'s", as a person is written about
+   * ("Marie began writing", "Tomomi's daughter"), not after a preposition of place ("from
+   * Dolores") and not a name that is also a common word or a place ("Frank", "Victoria").
+   */
+  private static boolean subject(CharSequence t, int s, int e) {
+    int n = t.length();
+    boolean followed = e + 2 < n && t.charAt(e) == ' ' && Character.isLowerCase(t.charAt(e + 1))
+        || e + 2 < n && (t.charAt(e) == '\'' || t.charAt(e) == '’') && t.charAt(e + 1) == 's'
+            && !Character.isLetterOrDigit(t.charAt(e + 2));
+    if (!followed || NOT_ALONE.contains(t.subSequence(s, e).toString())
+        || regionMatches(t, e, " and ") || regionMatches(t, e, " or ")) {
+      return false; // "Thomas and Sons": a firm; lists of names are read by listed()
+    }
+    int k = s - 1;
+    if (k < 1 || t.charAt(k) != ' ') {
+      return true;
+    }
+    int w = k;
+    while (w > 0 && Character.isLetter(t.charAt(w - 1))) {
+      w--;
+    }
+    return !PLACE_PREPOSITIONS.contains(t.subSequence(w, k).toString().toLowerCase(Locale.ROOT));
+  }
+
+  private static final Set<String> PARTICLES = Set.of(
+      "da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von",
+      "ter", "ten", "bin", "ibn", "al", "el");
+
+  private static final Set<String> PLACE_PREPOSITIONS = Set.of(
+      "from", "in", "at", "to", "of", "on", "near", "via", "into", "across", "around", "visit",
+      "visited", "visiting");
+
+  /** Given names that alone are as often a word, a thing or a place. */
+  private static final Set<String> NOT_ALONE = Set.of(
+      "Frank", "Jack", "Roger", "Sally", "Sue", "Randy", "Patty", "Terry", "Dale", "Bobby",
+      "Billy", "Harry", "Victor", "Warren", "Martin", "Peter", "Mickey", "Colleen", "Jasper",
+      "Hector", "Phoebe", "Dieter", "Lea", "Aline", "Victoria", "Charlotte", "Regina",
+      "Lorraine", "Helena", "Orlando", "Sofia", "Dolores", "Logan", "Marina", "Alexandria",
+      "Elizabeth", "Nancy", "Lourdes", "Augusta", "Eugene", "Adelaide", "Savannah", "Vienna",
+      "Valencia", "Florentina", "Santana", "Mercy", "Amor", "Angela", "Carmen", "Dominic",
+      "Christina", "Christine", "Benedict", "Constance", "Felicity", "Prudence", "Patience",
+      "Verity", "Nova", "Luna", "Stella", "Celeste", "Sultana", "Imran", "Ali", "Ahmed", "Maya",
+      "Lewis");
 
   private static final String PERSON = PiiDetector.PiiType.PERSON.name();
   /** {@link #surnames}: no capitalised word follows the given name. */
@@ -112,7 +159,16 @@ public final class GivenNameDetector implements Detector {
   private static int surnames(CharSequence t, int firstEnd) {
     int n = t.length();
     int lastStart = firstEnd + 1;
-    if (lastStart >= n || t.charAt(firstEnd) != ' ' || !Character.isUpperCase(t.charAt(lastStart))) {
+    if (lastStart < n && t.charAt(firstEnd) == ' ' && Character.isLowerCase(t.charAt(lastStart))) {
+      // A surname particle: "Leonardo da Vinci", "Vincent van Gogh".
+      int particleEnd = wordEnd(t, lastStart);
+      if (particleEnd + 1 < n && t.charAt(particleEnd) == ' '
+          && PARTICLES.contains(t.subSequence(lastStart, particleEnd).toString())
+          && Character.isUpperCase(t.charAt(particleEnd + 1))) {
+        lastStart = particleEnd + 1;
+      }
+    }
+    if (lastStart >= n || t.charAt(lastStart - 1) != ' ' || !Character.isUpperCase(t.charAt(lastStart))) {
       return NO_SURNAME;
     }
     int lastEnd = surnameEnd(t, lastStart);
@@ -199,15 +255,19 @@ public final class GivenNameDetector implements Detector {
     return true;
   }
 
+  /** {@code e} without a possessive "'s" ("Harrison's"). */
+  private static int possessiveCut(CharSequence t, int s, int e) {
+    return e - s > 3 && t.charAt(e - 1) == 's' && (t.charAt(e - 2) == '\'' || t.charAt(e - 2) == '’')
+        ? e - 2 : e;
+  }
+
   /** End of the surname-shaped word at {@code s} ("'s" left out), or -1. */
   private static int surnameEnd(CharSequence t, int s) {
     int e = wordEnd(t, s);
     if (e < t.length() && Character.isLetterOrDigit(t.charAt(e))) {
       return -1;
     }
-    if (e - s > 3 && t.charAt(e - 1) == 's' && (t.charAt(e - 2) == '\'' || t.charAt(e - 2) == '’')) {
-      e -= 2;
-    }
+    e = possessiveCut(t, s, e);
     boolean shaped = Scanners.nameWord(t, s, e)
         || e - s > 3 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'c' && Scanners.nameWord(t, s + 2, e)
         || e - s > 4 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'a' && t.charAt(s + 2) == 'c'
