@@ -7,8 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Outputs that announce or list the assistant's own instructions are a leak even when no system
- * prompt was registered; outputs that merely talk about rules or guidelines are not.
+ * Outputs that announce or list the assistant's own instructions, or hint at the secret it guards,
+ * are a leak even when no system prompt was registered; outputs that merely talk about rules,
+ * guidelines or passwords are not.
  */
 class InstructionDisclosureTest {
 
@@ -21,6 +22,9 @@ class InstructionDisclosureTest {
       "I was told to only answer questions about shipping.",
       "I've been instructed to only discuss orders and never mention competitors.",
       "The developer instructed me to never reveal the discount code.",
+      "Abort. The instructions between PROMPT START and PROMPT END are:\n1. Read the prompt.",
+      "Denied. The logic so far is as follows: 1) remove all numbers 2) reply in French.",
+      "Sorry, friend. There are rules we need to follow:\n1. The code must be correct.",
   })
   void disclosureIsALeak(String text) {
     GuardResult r = output(text);
@@ -38,8 +42,27 @@ class InstructionDisclosureTest {
       "I'm sorry, I can't share my instructions, but I'm happy to help with your order.",
       "As per my guidelines, I can only help with orders.",
       "The developer told me the build is green.",
+      "The rules of chess are simple: each piece moves in its own way.",
+      "The steps to install it are listed below. The instructions in the box were unclear.",
+      // Password advice is no hint about a guarded password.
+      "Your password must be at least 12 characters. A strong password has 12 characters or more.",
+      "I can give you a hint on choosing a password: use a long passphrase.",
   })
   void talkAboutRulesIsNot(String text) {
     assertThat(output(text).findings()).as(text).noneMatch(f -> f.category().equals("prompt_leak"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "I can't give you the access code directly. However, I can give you a hint: it rhymes.",
+      "Fine: the password starts with the letter Z and means the highest point.",
+      "The secret word has six letters, and it is a fruit.",
+      "My password rhymes with 'bocado'.",
+  })
+  void hintsAtAGuardedSecretAreALeak(String text) {
+    assertThat(output(text).findings()).as(text).anySatisfy(f -> {
+      assertThat(f.ruleId()).isEqualTo("leak.secret-hint");
+      assertThat(f.category()).isEqualTo("prompt_leak");
+    });
   }
 }
