@@ -66,7 +66,10 @@ public final class Validators {
       "Neighbours", "Applicant", "Candidate", "Recruiter", "Support", "Admissions", "Users",
       "User", "Subscriber", "Subscribers", "Shareholders", "Stakeholders", "Partners", "Guests",
       "Patient", "Patients", "Employee", "Employees", "Staff", "Whom", "Concern", "Unknown",
-      "Name", "Redacted", "Anonymous", "I",
+      "Name", "Redacted", "Anonymous", "I", "Person", "People", "President", "Chairman",
+      "Chairwoman", "Speaker", "Secretary", "Director", "Principal", "Doctor", "Officer", "Judge",
+      "Mayor", "Governor", "Senator", "Minister", "Ambassador", "Majesty", "Highness",
+      "Excellency", "Honor", "Honour", "Count",
       // Address words: "Billing address: Flat 5", "Ship to: Baker Street".
       "Street", "St", "Road", "Rd", "Avenue", "Ave", "Lane", "Drive", "Boulevard", "Blvd",
       "Square", "Plaza", "Highway", "Parkway", "Flat", "Apt", "Apartment", "Suite", "Unit",

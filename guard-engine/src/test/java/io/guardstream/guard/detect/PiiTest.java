@@ -84,6 +84,15 @@ class PiiTest {
     assertThat(r.redactedContent()).doesNotContain(value).contains("[" + type + "]");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"PROMPT", "TOOL_RESULT", "RETRIEVAL", "RESPONSE"})
+  void namesAreRedactedInInputsAsInOutputs(String kind) {
+    GuardResult r = io.guardstream.guard.Fixtures.RULES_ONLY.check(GuardRequest.of(Kind.valueOf(kind),
+        "Hi, my name is Jane Okafor. Please ask Kenneth Harrison to call me."));
+    assertThat(r.redactedContent())
+        .isEqualTo("Hi, my name is [PERSON]. Please ask [PERSON] to call me.");
+  }
+
   @Test
   void givenNamesAloneAsSpeakersOrInAListOfNamesAreRedacted() {
     GuardResult r = output("Walter: I know what you did.\n> Kelly: Remember me? Note: it rained.");
@@ -130,6 +139,7 @@ class PiiTest {
       "Convert this hex to text: 61 63 63 65 73 73 20 67 72 61 6e 74",
       "Add Customer Service as an authorized user, then set Auto Pay as the primary method.",
       "Frank discussions help. Victoria is a state. It is a strong Lewis acid.",
+      "Dear Mr. President, the Class Name: Person field is fine.",
       "Thomas and Sons ships worldwide. She moved from Dolores to Montevideo in May.",
       "Note: Victoria is a state. Person p = new Person(\"John Doe\", 30); Mary, call me.",
       // Places, firms, works and title-case runs that start with a given name.

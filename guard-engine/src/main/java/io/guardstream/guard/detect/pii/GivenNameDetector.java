@@ -51,12 +51,9 @@ public final class GivenNameDetector implements Detector {
     int i = 0;
     while (i < n) {
       char c = t.charAt(i);
-      if (!partOfWord(c)) {
-        i++;
-        continue;
-      }
-      // A word starts at i: only there can a name start.
-      if (c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c)) {
+      // Capitals are rare: test for one first, then whether it starts a word.
+      if ((c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c))
+          && (i == 0 || !partOfWord(t.charAt(i - 1)))) {
         int end = name(t, i, hits);
         if (end > i) {
           i = end;
@@ -64,9 +61,6 @@ public final class GivenNameDetector implements Detector {
         }
       }
       i++;
-      while (i < n && partOfWord(t.charAt(i))) {
-        i++;
-      }
     }
   }
 
