@@ -18,7 +18,10 @@ class PromptAttackFalsePositiveTest {
     assertThat(r.scores().get("prompt_attack")).as(text).isLessThan(0.5);
     assertThat(r.findings()).as(text)
         .noneMatch(f -> f.category().equals("prompt_attack"));
-    assertThat(r.decision()).as(text).isEqualTo(Decision.ALLOW);
+    // A document may name someone ("Best, Anna"): that name is redacted, nothing else happens.
+    boolean names = r.findings().stream().anyMatch(f -> f.entityType().equals("PERSON"));
+    assertThat(r.findings()).as(text).allMatch(f -> f.entityType().equals("PERSON"));
+    assertThat(r.decision()).as(text).isEqualTo(names ? Decision.REDACT : Decision.ALLOW);
   }
 
   @ParameterizedTest

@@ -75,6 +75,8 @@ class PiiTest {
       "PERSON|The fresco by Leonardo da Vinci faded.|Leonardo da Vinci",
       "PERSON|Last spring Marie began writing her novel.|Marie",
       "PERSON|We met Tomomi's daughter at the station.|Tomomi",
+      "PERSON|It is late. Remember me, Kelly? I was there.|Kelly",
+      "PERSON|Leif, can I borrow the car tonight?|Leif",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -140,6 +142,7 @@ class PiiTest {
       "Add Customer Service as an authorized user, then set Auto Pay as the primary method.",
       "Frank discussions help. Victoria is a state. It is a strong Lewis acid.",
       "Dear Mr. President, the Class Name: Person field is fine.",
+      "Hello, World! Thank you, Victoria. Sydney, here we come.",
       "Thomas and Sons ships worldwide. She moved from Dolores to Montevideo in May.",
       "Note: Victoria is a state. Person p = new Person(\"John Doe\", 30); Mary, call me.",
       // Places, firms, works and title-case runs that start with a given name.

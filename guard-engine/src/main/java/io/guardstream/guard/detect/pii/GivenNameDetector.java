@@ -90,6 +90,9 @@ public final class GivenNameDetector implements Detector {
    */
   private static boolean subject(CharSequence t, int s, int e) {
     int n = t.length();
+    if (vocative(t, s, e)) {
+      return !NOT_ALONE.contains(t.subSequence(s, e).toString());
+    }
     boolean followed = e + 2 < n && t.charAt(e) == ' ' && Character.isLowerCase(t.charAt(e + 1))
         || e + 2 < n && (t.charAt(e) == '\'' || t.charAt(e) == '’') && t.charAt(e + 1) == 's'
             && !Character.isLetterOrDigit(t.charAt(e + 2));
@@ -106,6 +109,22 @@ public final class GivenNameDetector implements Detector {
       w--;
     }
     return !PLACE_PREPOSITIONS.contains(t.subSequence(w, k).toString().toLowerCase(Locale.ROOT));
+  }
+
+  /** Someone addressed: "Remember me, Kelly?", "Thanks, Sarah.", "Leif, can I come?". */
+  private static boolean vocative(CharSequence t, int s, int e) {
+    int n = t.length();
+    char after = e < n ? t.charAt(e) : '.';
+    if (s >= 2 && t.charAt(s - 2) == ',' && t.charAt(s - 1) == ' ') {
+      return after == '?' || after == '!' || after == '.';
+    }
+    int k = s - 1;
+    while (k >= 0 && t.charAt(k) == ' ') {
+      k--;
+    }
+    boolean lineStart = k < 0 || t.charAt(k) == '\n';
+    return lineStart && after == ',' && e + 2 < n && t.charAt(e + 1) == ' '
+        && Character.isLowerCase(t.charAt(e + 2));
   }
 
   private static final Set<String> PARTICLES = Set.of(
