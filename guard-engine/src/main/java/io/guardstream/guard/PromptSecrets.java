@@ -32,7 +32,8 @@ final class PromptSecrets {
   private static final Set<String> NOT_VALUES = Set.of(
       "the", "a", "an", "that", "this", "not", "never", "only", "also", "still", "now", "then",
       "your", "my", "our", "their", "its", "his", "her", "which", "what", "who", "how", "why",
-      "where", "when", "case", "case-sensitive", "correct", "incorrect", "wrong", "right", "valid", "invalid",
+      "where", "when", "case", "case-sensitive", "correct", "incorrect", "wrong", "right", "valid",
+      "invalid",
       "secret", "secure", "safe", "private", "confidential", "hidden", "known", "unknown",
       "given", "written", "taken", "shown", "spoken", "chosen", "forbidden", "between", "below",
       "above", "following", "required", "needed", "important", "sensitive", "strong", "weak",

@@ -5,6 +5,7 @@ import static io.guardstream.guard.Fixtures.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.guardstream.guard.Finding;
+import io.guardstream.guard.Fixtures;
 import io.guardstream.guard.GuardEngine;
 import io.guardstream.guard.GuardOptions;
 import io.guardstream.guard.GuardRequest;
@@ -89,7 +90,7 @@ class PiiTest {
   @ParameterizedTest
   @ValueSource(strings = {"PROMPT", "TOOL_RESULT", "RETRIEVAL", "RESPONSE"})
   void namesAreRedactedInInputsAsInOutputs(String kind) {
-    GuardResult r = io.guardstream.guard.Fixtures.RULES_ONLY.check(GuardRequest.of(Kind.valueOf(kind),
+    GuardResult r = Fixtures.RULES_ONLY.check(GuardRequest.of(Kind.valueOf(kind),
         "Hi, my name is Jane Okafor. Please ask Kenneth Harrison to call me."));
     assertThat(r.redactedContent())
         .isEqualTo("Hi, my name is [PERSON]. Please ask [PERSON] to call me.");

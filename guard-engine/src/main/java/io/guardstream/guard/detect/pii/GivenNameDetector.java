@@ -10,13 +10,15 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * Type {@code given_name}: person names without a cue around them, a common given name
- * ({@link GivenNames}) followed by a surname: "Kenneth Harrison", "María García López", "Hannah
- * McConnan"; alone, as a speaker's label in a transcript ("Kelly: Remember me?") or next to
- * another given name in a list ("Mary, Isabel and Teresa"). Capitalised runs that name places, firms or works rather than people are left alone:
- * a capitalised word before the given name ("Lake Victoria", "El Salvador"), a place or firm word
- * as the surname ("Gordon Terrace", "Russell Investments"), a title-case run going on after it,
- * or a house number right after it ("Peter Zuidhove 188", a street).
+ * Type {@code given_name}: person names without a cue around them. A common given name
+ * ({@link GivenNames}) followed by a surname ("Kenneth Harrison", "María García López", "Hannah
+ * McConnan", "Leonardo da Vinci"), or alone where people are named: a transcript speaker's label
+ * ("Kelly: Remember me?"), a list of given names ("Mary, Isabel and Teresa"), someone addressed
+ * ("Remember me, Kelly?") or written about ("Marie began writing"). Capitalised runs that name
+ * places, firms or works rather than people are left alone: a capitalised word before the given
+ * name ("Lake Victoria", "El Salvador"), a place or firm word as the surname ("Gordon Terrace",
+ * "Russell Investments"), a title-case run going on after it, or a number around it (an
+ * address: "12 Peter Street", "Peter Zuidhove 188").
  */
 public final class GivenNameDetector implements Detector {
 
@@ -153,7 +155,7 @@ public final class GivenNameDetector implements Detector {
   /** {@link #surnames}: a capitalised word follows, but it names no person. */
   private static final int NOT_A_NAME = -2;
 
-  /** Whether {@code t[s, e)} is a capitalised word whose given name ("Jean" of "Jean-Pierre") is listed. */
+  /** Whether {@code t[s, e)} is capitalised and its given name ("Jean" of "Jean-Pierre") listed. */
   private static boolean given(CharSequence t, int s, int e) {
     int given = e;
     for (int k = s + 1; k < e; k++) {
@@ -181,7 +183,8 @@ public final class GivenNameDetector implements Detector {
         lastStart = particleEnd + 1;
       }
     }
-    if (lastStart >= n || t.charAt(lastStart - 1) != ' ' || !Character.isUpperCase(t.charAt(lastStart))) {
+    if (lastStart >= n || t.charAt(lastStart - 1) != ' '
+        || !Character.isUpperCase(t.charAt(lastStart))) {
       return NO_SURNAME;
     }
     int lastEnd = surnameEnd(t, lastStart);
@@ -189,7 +192,8 @@ public final class GivenNameDetector implements Detector {
       return NOT_A_NAME;
     }
     int end = lastEnd;
-    if (lastEnd + 1 < n && t.charAt(lastEnd) == ' ' && Character.isUpperCase(t.charAt(lastEnd + 1))) {
+    if (lastEnd + 1 < n && t.charAt(lastEnd) == ' '
+        && Character.isUpperCase(t.charAt(lastEnd + 1))) {
       // A second surname or middle name, unless the run goes on: a title, not a person.
       int thirdEnd = surnameEnd(t, lastEnd + 1);
       if (thirdEnd < 0 || thirdEnd + 1 < n && t.charAt(thirdEnd) == ' '
@@ -270,8 +274,9 @@ public final class GivenNameDetector implements Detector {
 
   /** {@code e} without a possessive "'s" ("Harrison's"). */
   private static int possessiveCut(CharSequence t, int s, int e) {
-    return e - s > 3 && t.charAt(e - 1) == 's' && (t.charAt(e - 2) == '\'' || t.charAt(e - 2) == '’')
-        ? e - 2 : e;
+    boolean possessive = e - s > 3 && t.charAt(e - 1) == 's'
+        && (t.charAt(e - 2) == '\'' || t.charAt(e - 2) == '’');
+    return possessive ? e - 2 : e;
   }
 
   /** End of the surname-shaped word at {@code s} ("'s" left out), or -1. */
@@ -282,7 +287,8 @@ public final class GivenNameDetector implements Detector {
     }
     e = possessiveCut(t, s, e);
     boolean shaped = Scanners.nameWord(t, s, e)
-        || e - s > 3 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'c' && Scanners.nameWord(t, s + 2, e)
+        || e - s > 3 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'c'
+            && Scanners.nameWord(t, s + 2, e)
         || e - s > 4 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'a' && t.charAt(s + 2) == 'c'
             && Scanners.nameWord(t, s + 3, e);
     if (!shaped) {
