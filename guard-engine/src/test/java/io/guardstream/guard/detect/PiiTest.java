@@ -118,6 +118,7 @@ class PiiTest {
       "IBAN GB82 WEST 1234 5698 7654 33",      // mod 97 fails
       "SSN 000-12-3456 or 666-12-3456 or 912-12-3456",
       "version 1.2.3 of the tool, 999.1.1.1",
+      "Upgrade from v10.2.3.4 to version 10.2.3.5 (firmware: 4.1.0.12).",
       "The meeting is on 2024-05-17 at 10:30.",
       "It costs 1 000 000 dollars",
       "Order 55470 72 boxes",

@@ -432,7 +432,9 @@ final class Scanners {
     boolean ext = extEnd > end;
     if (!plus && !paren && !space && !dash && count == 4
         && !ext && ipv4(t, i, end)) {
-      out.add(i, end, PiiType.IP_ADDRESS.name(), 0.9, "IPv4 address");
+      if (!versionBefore(t, i)) { // "version 10.2.3.4", "v10.2.3.4": a version, consumed
+        out.add(i, end, PiiType.IP_ADDRESS.name(), 0.9, "IPv4 address");
+      }
       return true;
     }
     if (!plus && !paren && !dot && !ext
@@ -637,6 +639,27 @@ final class Scanners {
       k++;
     }
     return k;
+  }
+
+  private static final String[] VERSION_WORDS = {"version", "release", "build", "firmware", "ver"};
+
+  /** "v" glued before {@code i}, or a version word right before it. */
+  private static boolean versionBefore(CharSequence t, int i) {
+    if (i >= 1 && (t.charAt(i - 1) == 'v' || t.charAt(i - 1) == 'V')
+        && (i == 1 || !Character.isLetter(t.charAt(i - 2)))) {
+      return true;
+    }
+    int k = i - 1;
+    while (k >= 0 && (t.charAt(k) == ' ' || t.charAt(k) == '.' || t.charAt(k) == ':')) {
+      k--;
+    }
+    for (String w : VERSION_WORDS) {
+      int at = k + 1 - w.length();
+      if (at >= 0 && regionIs(t, at, w) && (at == 0 || !Character.isLetter(t.charAt(at - 1)))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean ipv4(CharSequence t, int s, int e) {
