@@ -99,7 +99,7 @@ public final class GivenNameDetector implements Detector {
         || e + 2 < n && (t.charAt(e) == '\'' || t.charAt(e) == '’') && t.charAt(e + 1) == 's'
             && !Character.isLetterOrDigit(t.charAt(e + 2));
     if (!followed || NOT_ALONE.contains(t.subSequence(s, e).toString())
-        || regionMatches(t, e, " and ") || regionMatches(t, e, " or ")) {
+        || Scanners.regionIs(t, e, " and ") || Scanners.regionIs(t, e, " or ")) {
       return false; // "Thomas and Sons": a firm; lists of names are read by listed()
     }
     int k = s - 1;
@@ -243,7 +243,7 @@ public final class GivenNameDetector implements Detector {
   /** Start of the item after a list separator at {@code e}, or -1. */
   private static int afterSeparator(CharSequence t, int e) {
     for (String sep : SEPARATORS) {
-      if (regionMatches(t, e, sep)) {
+      if (Scanners.regionIs(t, e, sep)) {
         return e + sep.length();
       }
     }
@@ -253,24 +253,13 @@ public final class GivenNameDetector implements Detector {
   /** End of the item before a list separator that ends at {@code s}, or -1. */
   private static int beforeSeparator(CharSequence t, int s) {
     for (String sep : SEPARATORS) {
-      if (s >= sep.length() && regionMatches(t, s - sep.length(), sep)) {
+      if (s >= sep.length() && Scanners.regionIs(t, s - sep.length(), sep)) {
         return s - sep.length();
       }
     }
     return -1;
   }
 
-  private static boolean regionMatches(CharSequence t, int at, String s) {
-    if (at + s.length() > t.length()) {
-      return false;
-    }
-    for (int k = 0; k < s.length(); k++) {
-      if (t.charAt(at + k) != s.charAt(k)) {
-        return false;
-      }
-    }
-    return true;
-  }
 
   /** {@code e} without a possessive "'s" ("Harrison's"). */
   private static int possessiveCut(CharSequence t, int s, int e) {

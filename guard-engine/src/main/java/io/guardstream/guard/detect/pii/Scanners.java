@@ -601,7 +601,8 @@ final class Scanners {
     return k > s ? k : end;
   }
 
-  private static boolean regionIs(CharSequence t, int at, String lower) {
+  /** Whether {@code t} holds {@code lower} at {@code at}, ASCII case ignored. */
+  static boolean regionIs(CharSequence t, int at, String lower) {
     if (at + lower.length() > t.length()) {
       return false;
     }
