@@ -77,7 +77,10 @@ public final class Validators {
       // Title case after "I'm": "I'm Not Sure", "I'm Sorry Dave".
       "Not", "Sorry", "Sure", "Glad", "Happy", "Here", "Just", "Very", "Really", "Also", "Still",
       "Always", "Going", "Back", "Looking", "Afraid", "Excited", "Ready", "Able", "Unable",
-      "Fine", "Good", "Great", "Thrilled", "Honored", "Honoured", "Pleased", "Delighted");
+      "Fine", "Good", "Great", "Thrilled", "Honored", "Honoured", "Pleased", "Delighted",
+      // Times after "call me": "call me Monday", "call me Tomorrow".
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today",
+      "Tomorrow", "Tonight", "Later", "Anytime", "Asap");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

@@ -78,6 +78,18 @@ class PiiTest {
       "PERSON|We met Tomomi's daughter at the station.|Tomomi",
       "PERSON|It is late. Remember me, Kelly? I was there.|Kelly",
       "PERSON|Leif, can I borrow the car tonight?|Leif",
+      // An unlisted first name with a surname known by list or by its ending.
+      "PERSON|Border guards stopped the skier Ilvy Fransson on Monday.|Ilvy Fransson",
+      "PERSON|The prize went to Zdenka Horáková and her team.|Zdenka Horáková",
+      "PERSON|We hired Bratislav Jovanović last year.|Bratislav Jovanović",
+      "PERSON|A letter from Brennagh O'Sullivan arrived.|Brennagh O'Sullivan",
+      "PERSON|\"Prices will fall,\" says Halvorsen.|Halvorsen",
+      "PERSON|The figures are wrong, according to Abramowicz.|Abramowicz",
+      "PERSON|Producer Ingvild Bertelsen explained the choice.|Ingvild Bertelsen",
+      "PERSON|Mehrudin shouted at Todd: \"What are you doing?\"|Todd",
+      "PERSON|She named him Frank after her father.|Frank",
+      "PERSON|Hi Freddy, I'm contacting you about the lease.|Freddy",
+      "PERSON|Dear Victoria: the keys are under the mat.|Victoria",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);
@@ -103,6 +115,17 @@ class PiiTest {
         .isEqualTo("[PERSON]: I know what you did.\n> [PERSON]: Remember me? Note: it rained.");
     assertThat(output("They had three children: Teresa, Naomi and Efua.").redactedContent())
         .isEqualTo("They had three children: [PERSON], [PERSON] and [PERSON].");
+  }
+
+  @Test
+  void otherSpeakersOfATranscriptWithANamedSpeakerAreRedacted() {
+    GuardResult r = output("Zorvath: \"Who are you?\"\nElizabeth:\"I'm new here.\"\n"
+        + "Narrator: The door shut.");
+    assertThat(r.redactedContent()).isEqualTo(
+        "[PERSON]: \"Who are you?\"\n[PERSON]:\"I'm new here.\"\nNarrator: The door shut.");
+    // Without a named speaker, labels are not taken for names.
+    assertThat(output("Zorvath: \"Who are you?\"\nNarrator: The door shut.").findings())
+        .noneMatch(f -> f.category().equals("pii"));
   }
 
   @Test
@@ -154,6 +177,13 @@ class PiiTest {
       // Firms, places and things named like a person with an initial.
       "Shares of Acme B. Corporation rose. We met at Union P. Station near Camp X Ray.",
       "Ask Agent K. Smith at Generation Z. Meetings, or Formula E Racing.",
+      // Place and firm names ending like surnames, words ending like them.
+      "We flew from Santa Cruz to San Martinez, then on to Anchorage, Alaska and Geneva.",
+      "Our Apache Kafkaesque cluster runs Hotel Gomez bookings; readings worsen in Lake Placid.",
+      "Cafe Rossi, Villa Petrovic and Casa Sanchez are on the Ulica Kowalska map.",
+      // Surnames alone in a list read as a firm as often as as people.
+      "The firm Lindqvist, Abramowicz and Okafor filed the brief. Call me Monday.",
+      "We toured Hong Kong, Sierra Leone and Chiang Mai. The Kowalski file is open.",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

@@ -11,10 +11,12 @@ import java.util.Set;
 
 /**
  * Type {@code given_name}: person names without a cue around them. A common given name
- * ({@link GivenNames}) followed by a surname ("Kenneth Harrison", "María García López", "Hannah
- * McConnan", "Leonardo da Vinci"), or alone where people are named: a transcript speaker's label
- * ("Kelly: Remember me?"), a list of given names ("Mary, Isabel and Teresa"), someone addressed
- * ("Remember me, Kelly?") or written about ("Marie began writing"). Capitalised runs that name
+ * ({@link NameList#GIVEN}) followed by a surname ("Kenneth Harrison", "María García López",
+ * "Hannah McConnan", "Leonardo da Vinci"), or alone where people are named: a transcript
+ * speaker's label ("Kelly: Remember me?"), a list of given names ("Mary, Isabel and Teresa"),
+ * someone addressed or greeted ("Remember me, Kelly?", "Hi Freddy,") or written about ("Marie
+ * began writing"). A first name in no list counts before a listed or surname-shaped surname
+ * ({@link Surnames}: "Kira Fransson"). Capitalised runs that name
  * places, firms or works rather than people are left alone: a capitalised word before the given
  * name ("Lake Victoria", "El Salvador"), a place or firm word as the surname ("Gordon Terrace",
  * "Russell Investments"), a title-case run going on after it, or a number around it (an
@@ -64,12 +66,16 @@ public final class GivenNameDetector implements Detector {
       }
       i++;
     }
+    transcriptSpeakers(t, hits);
   }
 
   /** Reports the name starting at {@code s} and returns its end, or returns {@code s}. */
-  private static int name(CharSequence t, int s, Hits out) {
+  private static int name(String t, int s, Hits out) {
     int firstEnd = possessiveCut(t, s, wordEnd(t, s));
-    if (!given(t, s, firstEnd) || capitalisedBefore(t, s) || numberBefore(t, s)) {
+    if (!given(t, s, firstEnd)) {
+      return unlisted(t, s, firstEnd, out);
+    }
+    if (capitalisedBefore(t, s) || numberBefore(t, s)) {
       return s;
     }
     int end = surnames(t, firstEnd);
@@ -78,7 +84,7 @@ public final class GivenNameDetector implements Detector {
       return end;
     }
     if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd)
-        || subject(t, s, firstEnd))) {
+        || subject(t, s, firstEnd) || after(t, s, AT_PERSON))) {
       out.add(s, firstEnd, PERSON, 0.7, "common given name");
       return firstEnd;
     }
@@ -86,19 +92,120 @@ public final class GivenNameDetector implements Detector {
   }
 
   /**
+   * A capitalised word that is no listed given name: a person when a listed or surname-shaped
+   * surname follows it ("Kira Fransson", "Homero Portillo"), or when it is such a surname
+   * itself and quoted ("says Hartvigsson."). Not in a list of surnames alone: "Barnett, Melton
+   * and Garcia" is as often a firm.
+   */
+  private static int unlisted(String t, int s, int e, Hits out) {
+    if (!Scanners.nameWord(t, s, e)) {
+      return s;
+    }
+    int n = t.length();
+    int w = e + 1;
+    if (w < n && t.charAt(e) == ' ' && Character.isUpperCase(t.charAt(w))) {
+      int wEnd = surnameEnd(t, w);
+      if (wEnd < 0 || !Surnames.is(t, w, wEnd) || capitalisedBefore(t, s) || numberBefore(t, s)
+          || NOT_FIRST.contains(t.substring(s, e)) || OPENERS.contains(t.substring(s, e))) {
+        return s;
+      }
+      int end = surnames(t, e);
+      if (end < 0) {
+        return s;
+      }
+      out.add(s, end, PERSON, 0.6, "capitalised word and a surname");
+      return end;
+    }
+    if (quoted(t, s, e) && Surnames.is(t, s, e)) {
+      out.add(s, e, PERSON, 0.6, "surname");
+      return e;
+    }
+    return s;
+  }
+
+  /** A surname alone after a verb of saying, ending a clause: "says Hartvigsson.". */
+  private static boolean quoted(String t, int s, int e) {
+    char next = e < t.length() ? t.charAt(e) : '.';
+    return ".,;!?\n".indexOf(next) >= 0 && after(t, s, SAYING);
+  }
+
+  private static final String[] SAYING = {
+      "says ", "said ", "asks ", "asked ", "replies ", "replied ", "adds ", "added ",
+      "explains ", "explained ", "writes ", "wrote ", "according to "};
+
+  /**
+   * Other speakers of a transcript in which one speaker has a listed given name ("Koppány:
+   * \"Who are you?\"" next to "Elizabeth: …"): labels at line starts that are no role.
+   */
+  private static void transcriptSpeakers(String t, Hits out) {
+    int known = 0;
+    int others = 0;
+    int[] found = null;
+    int next;
+    for (int line = 0; line < t.length(); line = next < 0 ? t.length() : next + 1) {
+      next = t.indexOf('\n', line);
+      int s = line;
+      while (s < t.length() && (t.charAt(s) == ' ' || t.charAt(s) == '\t' || t.charAt(s) == '>')) {
+        s++;
+      }
+      if (s >= t.length() || !Character.isUpperCase(t.charAt(s))) {
+        continue;
+      }
+      int e = wordEnd(t, s);
+      if (!speaker(t, s, e) || !Scanners.nameWord(t, s, e)) {
+        continue;
+      }
+      if (given(t, s, e)) {
+        known++;
+      } else if (!ROLES.contains(t.substring(s, e))) {
+        if (found == null) {
+          found = new int[8];
+        } else if (2 * others == found.length) {
+          found = java.util.Arrays.copyOf(found, 2 * found.length);
+        }
+        found[2 * others] = s;
+        found[2 * others + 1] = e;
+        others++;
+      }
+    }
+    for (int k = 0; known > 0 && k < others; k++) {
+      out.add(found[2 * k], found[2 * k + 1], PERSON, 0.6, "transcript speaker");
+    }
+  }
+
+  /** Speaker labels that name a role, not a person. */
+  private static final Set<String> ROLES = Set.of(
+      "User", "Assistant", "System", "Bot", "Human", "Ai", "Question", "Answer", "Note",
+      "Narrator", "Host", "Guest", "Interviewer", "Interviewee", "Speaker", "Customer", "Agent",
+      "Doctor", "Patient", "Teacher", "Student", "Me", "You", "Mom", "Dad", "Mother", "Father",
+      "Child", "Man", "Woman", "Boy", "Girl", "Reporter", "Moderator", "Chorus", "Everyone",
+      "All", "Both", "Input", "Output", "Example", "Step", "Title", "Subject", "Date", "Time",
+      "From", "To", "Cc", "Re", "Summary", "Result", "Response", "Prompt", "Instruction",
+      "Context", "Task", "Caller", "Operator", "Officer", "Judge", "Witness", "Lawyer", "Client",
+      "Therapist", "Coach", "Player", "Captain", "King", "Queen", "Prince", "Princess", "Waiter",
+      "Waitress", "Clerk", "Driver", "Passenger", "Stranger", "Friend", "Voice", "Crowd",
+      "Audience", "Announcer", "Presenter", "Candidate", "Manager", "Employee",
+      "Boss", "Nurse", "Detective", "Suspect", "Robot", "Computer", "Alien", "Monster", "Ghost",
+      "Reply", "Comment", "Hint", "Tip", "Warning", "Error", "Usage", "Source", "Sources",
+      "Story", "Scene", "Setting", "Translation", "Explanation", "Solution", "Problem");
+
+  /**
    * A given name alone followed by a lower-case word or "'s", as a person is written about
    * ("Marie began writing", "Tomomi's daughter"), not after a preposition of place ("from
    * Dolores") and not a name that is also a common word or a place ("Frank", "Victoria").
    */
-  private static boolean subject(CharSequence t, int s, int e) {
+  private static boolean subject(String t, int s, int e) {
     int n = t.length();
+    if (greeted(t, s, e)) {
+      return true;
+    }
     if (vocative(t, s, e)) {
-      return !NOT_ALONE.contains(t.subSequence(s, e).toString());
+      return !NOT_ALONE.contains(t.substring(s, e));
     }
     boolean followed = e + 2 < n && t.charAt(e) == ' ' && Character.isLowerCase(t.charAt(e + 1))
         || e + 2 < n && (t.charAt(e) == '\'' || t.charAt(e) == '’') && t.charAt(e + 1) == 's'
             && !Character.isLetterOrDigit(t.charAt(e + 2));
-    if (!followed || NOT_ALONE.contains(t.subSequence(s, e).toString())
+    if (!followed || NOT_ALONE.contains(t.substring(s, e))
         || Scanners.regionIs(t, e, " and ") || Scanners.regionIs(t, e, " or ")) {
       return false; // "Thomas and Sons": a firm; lists of names are read by listed()
     }
@@ -110,11 +217,39 @@ public final class GivenNameDetector implements Detector {
     while (w > 0 && Character.isLetter(t.charAt(w - 1))) {
       w--;
     }
-    return !PLACE_PREPOSITIONS.contains(t.subSequence(w, k).toString().toLowerCase(Locale.ROOT));
+    return !PLACE_PREPOSITIONS.contains(t.substring(w, k).toLowerCase(Locale.ROOT));
   }
 
+  /** Someone greeted by name alone: "Hi Freddy,", "Dear Victoria:", "Thanks Sarah!". */
+  private static boolean greeted(String t, int s, int e) {
+    char next = e < t.length() ? t.charAt(e) : '\n';
+    return ",!.:\n".indexOf(next) >= 0 && after(t, s, GREETINGS);
+  }
+
+  /** Whether one of the lower-case {@code words} (with its space) ends right before {@code s}. */
+  private static boolean after(String t, int s, String[] words) {
+    for (String w : words) {
+      int g = s - w.length();
+      if (g >= 0 && Scanners.regionIs(t, g, w)
+          && (g == 0 || !Character.isLetter(t.charAt(g - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Looks and words aimed at someone: "Mehrudin shouted at Todd". */
+  private static final String[] AT_PERSON = {
+      "shouted at ", "yelled at ", "screamed at ", "looked at ", "smiled at ", "stared at ",
+      "glanced at ", "winked at ", "waved at ", "laughed at ", "grinned at ", "nodded at ",
+      "snapped at ", "frowned at "};
+
+  private static final String[] GREETINGS = {
+      "hi ", "hello ", "hey ", "dear ", "thanks ", "thank you ", "good morning ",
+      "good afternoon ", "good evening ", "bye ", "goodbye ", "welcome back ", "congratulations "};
+
   /** Someone addressed: "Remember me, Kelly?", "Thanks, Sarah.", "Leif, can I come?". */
-  private static boolean vocative(CharSequence t, int s, int e) {
+  private static boolean vocative(String t, int s, int e) {
     int n = t.length();
     char after = e < n ? t.charAt(e) : '.';
     if (s >= 2 && t.charAt(s - 2) == ',' && t.charAt(s - 1) == ' ') {
@@ -156,7 +291,7 @@ public final class GivenNameDetector implements Detector {
   private static final int NOT_A_NAME = -2;
 
   /** Whether {@code t[s, e)} is capitalised and its given name ("Jean" of "Jean-Pierre") listed. */
-  private static boolean given(CharSequence t, int s, int e) {
+  private static boolean given(String t, int s, int e) {
     int given = e;
     for (int k = s + 1; k < e; k++) {
       if (t.charAt(k) == '-') {
@@ -164,21 +299,21 @@ public final class GivenNameDetector implements Detector {
         break;
       }
     }
-    return Scanners.nameWord(t, s, e) && GivenNames.contains(t, s, given);
+    return Scanners.nameWord(t, s, e) && NameList.GIVEN.contains(t, s, given);
   }
 
   /**
    * End of the surname (and a second one) after the given name ending at {@code firstEnd}, or
    * {@link #NO_SURNAME} / {@link #NOT_A_NAME}.
    */
-  private static int surnames(CharSequence t, int firstEnd) {
+  private static int surnames(String t, int firstEnd) {
     int n = t.length();
     int lastStart = firstEnd + 1;
     if (lastStart < n && t.charAt(firstEnd) == ' ' && Character.isLowerCase(t.charAt(lastStart))) {
       // A surname particle: "Leonardo da Vinci", "Vincent van Gogh".
       int particleEnd = wordEnd(t, lastStart);
       if (particleEnd + 1 < n && t.charAt(particleEnd) == ' '
-          && PARTICLES.contains(t.subSequence(lastStart, particleEnd).toString())
+          && PARTICLES.contains(t.substring(lastStart, particleEnd))
           && Character.isUpperCase(t.charAt(particleEnd + 1))) {
         lastStart = particleEnd + 1;
       }
@@ -209,8 +344,8 @@ public final class GivenNameDetector implements Detector {
   }
 
   /** A speaker's label in a transcript: "Kelly: Remember me?" at the start of a line. */
-  private static boolean speaker(CharSequence t, int s, int e) {
-    if (e + 1 >= t.length() || t.charAt(e) != ':' || t.charAt(e + 1) != ' ') {
+  private static boolean speaker(String t, int s, int e) {
+    if (e + 1 >= t.length() || t.charAt(e) != ':' || " \t\"“".indexOf(t.charAt(e + 1)) < 0) {
       return false;
     }
     int k = s - 1;
@@ -221,7 +356,7 @@ public final class GivenNameDetector implements Detector {
   }
 
   /** Next to another listed given name in a list: "Mary, Isabel and Teresa". */
-  private static boolean listed(CharSequence t, int s, int e) {
+  private static boolean listed(String t, int s, int e) {
     int next = afterSeparator(t, e);
     if (next > 0 && next < t.length() && Character.isUpperCase(t.charAt(next))
         && given(t, next, wordEnd(t, next))) {
@@ -241,7 +376,10 @@ public final class GivenNameDetector implements Detector {
   private static final String[] SEPARATORS = {", and ", ", ", " and ", " & ", " or "};
 
   /** Start of the item after a list separator at {@code e}, or -1. */
-  private static int afterSeparator(CharSequence t, int e) {
+  private static int afterSeparator(String t, int e) {
+    if (e >= t.length() || t.charAt(e) != ',' && t.charAt(e) != ' ') {
+      return -1; // the usual case, tested first
+    }
     for (String sep : SEPARATORS) {
       if (Scanners.regionIs(t, e, sep)) {
         return e + sep.length();
@@ -251,7 +389,10 @@ public final class GivenNameDetector implements Detector {
   }
 
   /** End of the item before a list separator that ends at {@code s}, or -1. */
-  private static int beforeSeparator(CharSequence t, int s) {
+  private static int beforeSeparator(String t, int s) {
+    if (s < 2 || t.charAt(s - 1) != ' ') {
+      return -1;
+    }
     for (String sep : SEPARATORS) {
       if (s >= sep.length() && Scanners.regionIs(t, s - sep.length(), sep)) {
         return s - sep.length();
@@ -262,14 +403,14 @@ public final class GivenNameDetector implements Detector {
 
 
   /** {@code e} without a possessive "'s" ("Harrison's"). */
-  private static int possessiveCut(CharSequence t, int s, int e) {
+  private static int possessiveCut(String t, int s, int e) {
     boolean possessive = e - s > 3 && t.charAt(e - 1) == 's'
         && (t.charAt(e - 2) == '\'' || t.charAt(e - 2) == '’');
     return possessive ? e - 2 : e;
   }
 
   /** End of the surname-shaped word at {@code s} ("'s" left out), or -1. */
-  private static int surnameEnd(CharSequence t, int s) {
+  private static int surnameEnd(String t, int s) {
     int e = wordEnd(t, s);
     if (e < t.length() && Character.isLetterOrDigit(t.charAt(e))) {
       return -1;
@@ -283,11 +424,11 @@ public final class GivenNameDetector implements Detector {
     if (!shaped) {
       return -1;
     }
-    String word = t.subSequence(s, e).toString();
+    String word = t.substring(s, e);
     return Scanners.notLastName(word) || NOT_SURNAMES.contains(word) ? -1 : e;
   }
 
-  private static int wordEnd(CharSequence t, int s) {
+  private static int wordEnd(String t, int s) {
     int e = s;
     while (e < t.length() && (Character.isLetter(t.charAt(e)) || t.charAt(e) == '-'
         || t.charAt(e) == '\'' || t.charAt(e) == '’')) {
@@ -304,12 +445,12 @@ public final class GivenNameDetector implements Detector {
   }
 
   /** A number one space before {@code s}: "1737 Cheriton Drive" is an address. */
-  private static boolean numberBefore(CharSequence t, int s) {
+  private static boolean numberBefore(String t, int s) {
     return s >= 2 && t.charAt(s - 1) == ' ' && Scanners.isDigit(t.charAt(s - 2));
   }
 
   /** A capitalised word one space before {@code s}, other than a sentence or greeting word. */
-  private static boolean capitalisedBefore(CharSequence t, int s) {
+  private static boolean capitalisedBefore(String t, int s) {
     int k = s - 1;
     if (k < 1 || t.charAt(k) != ' ' || !Character.isLetter(t.charAt(k - 1))) {
       return false;
@@ -319,8 +460,40 @@ public final class GivenNameDetector implements Detector {
       k--;
     }
     return Character.isUpperCase(t.charAt(k))
-        && !OPENERS.contains(t.subSequence(k, e).toString());
+        && !OPENERS.contains(t.substring(k, e)) && !ROLE_TITLES.contains(t.substring(k, e));
   }
+
+  /** Roles written before a person's name: "Producer Christoffer Bertelsen". */
+  private static final Set<String> ROLE_TITLES = Set.of(
+      "Producer", "Director", "Singer", "Actor", "Actress", "Author", "Writer", "Artist",
+      "Player", "Coach", "Captain", "Officer", "Agent", "Detective", "Inspector", "Professor",
+      "Judge", "Senator", "Chef", "Manager", "Founder", "Minister", "Governor", "Mayor",
+      "Chancellor", "Pope", "Uncle", "Aunt", "Auntie", "Grandma", "Grandpa", "Cousin", "Lady",
+      "Lord", "Sir", "Dame", "Colonel", "General", "Sergeant", "Lieutenant", "Commander",
+      "Admiral", "Astronaut", "Nurse", "Doctor", "Pastor", "Rabbi", "Imam", "Reverend", "Bishop",
+      "Drummer", "Guitarist", "Bassist", "Composer", "Conductor", "Painter", "Poet", "Novelist",
+      "Journalist", "Reporter", "Anchor", "Host", "Presenter", "Columnist", "Editor", "Teacher",
+      "Principal", "Dean", "Goalkeeper", "Striker", "Midfielder", "Defender",
+      "Quarterback", "Pitcher", "Swimmer", "Runner", "Cyclist", "Boxer", "Wrestler", "Skater",
+      "Economist", "Scientist", "Researcher", "Analyst", "Attorney", "Lawyer", "Prosecutor",
+      "Sheriff", "Deputy", "Constable", "Private", "Corporal", "Major", "Chairman", "Chairwoman",
+      "Chairperson", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador",
+      "Councillor", "Councilor", "Congressman", "Congresswoman", "Representative", "Rep", "Sen",
+      "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt", "Fr", "Rev", "Sr", "Br");
+
+  /** Capitalised words that open the names of places, firms and works, not of people. */
+  private static final Set<String> NOT_FIRST = Set.of(
+      "San", "Santa", "Santo", "Sao", "São", "Saint", "Sainte", "Sankt", "St", "Ste", "Fort",
+      "Port", "Mount", "Mt", "Lake", "Cape", "New", "North", "South", "East", "West", "Upper",
+      "Lower", "Great", "Little", "Old", "Los", "Las", "El", "La", "Le", "Les", "Rio", "Costa",
+      "Puerto", "Monte", "Villa", "Casa", "Bad", "Hotel", "Hospital", "Bank", "Banco", "Club",
+      "Cafe", "Café", "Restaurant", "Chez", "Teatro", "Museo", "Palazzo", "Piazza", "Via", "Rue",
+      "Calle", "Avenida", "Rua", "Plaza", "Camp", "Station", "Project", "Operation", "Hurricane",
+      "Storm", "Typhoon", "Cyclone", "University", "Universidad", "College", "Institute",
+      "Instituto", "Fundación", "Stiftung", "Gymnasium", "Liceo", "Apache", "Microsoft", "Google",
+      "Amazon", "Oracle", "Adobe", "Mozilla", "Chicken", "Beef", "Salad", "Team", "Mr", "Mrs",
+      "Ms", "Dr", "Prof", "Ulica", "Ul", "Ulitsa", "Strada", "Avenue", "Boulevard", "Den", "Al",
+      "Mont", "Magna");
 
   /** Capitalised words that may come right before a name without being part of it. */
   private static final Set<String> OPENERS = Set.of(

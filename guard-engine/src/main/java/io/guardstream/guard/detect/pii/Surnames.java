@@ -1,0 +1,69 @@
+package io.guardstream.guard.detect.pii;
+
+import java.util.Set;
+
+/**
+ * Whether a capitalised word is a surname: listed in {@code surnames.txt}, or shaped like one by
+ * an ending that English words and place names (almost) never have: "-sson", "-dóttir", "-ová",
+ * "-ović", "-ski", "-enko", "-escu", "-poulos", "-shvili", "-oğlu", "O'…". Lets a pair like
+ * "Kira Fransson" count as a name although "Kira" is in no list.
+ */
+final class Surnames {
+  private Surnames() {}
+
+  /**
+   * Endings by the shortest word each marks as a surname (index = length): "Ov", "Lesson" and
+   * "Linen" are none.
+   */
+  private static final String[][] ENDINGS = {
+      {}, {}, {}, {},
+      {"ić", "ič"},
+      {"ová", "ov", "ev", "ez"},
+      {"nsen", "lsen", "rsen", "ssen", "dsen", "tsen", "ksen", "usen", "dóttir", "dottir", "ova",
+          "eva", "ovna", "evna", "ovic", "evic", "ski", "ska", "sky", "cki", "cka", "skyi", "skiy",
+          "enko", "escu", "eanu", "idis", "yan", "oglu", "oğlu", "dze", "wicz", "witz", "ström",
+          "moto", "mura"},
+      {"sson", "skaya", "iadis", "zadeh", "nen", "qvist", "kvist", "gren", "hashi", "shita"},
+      {"poulos", "opoulou", "shvili", "bayashi"}};
+
+  /** Words with such an ending that are words or places, not surnames. */
+  private static final Set<String> EXCEPTIONS = Set.of(
+      "Worsen", "Coarsen", "Moldova", "Supernova", "Villanova", "Genova", "Jehova", "Geneva",
+      "Alaska", "Nebraska", "Athabaska", "Whisky", "Frisky");
+
+  static boolean is(String t, int s, int e) {
+    if (NameList.SURNAMES.contains(t, s, e) || irishOrScottish(t, s, e)) {
+      return true;
+    }
+    char last = t.charAt(e - 1);
+    for (int min = 0; min < ENDINGS.length && min <= e - s; min++) {
+      for (String ending : ENDINGS[min]) {
+        if (ending.charAt(ending.length() - 1) == last && endsWith(t, e, ending)) {
+          return !EXCEPTIONS.contains(t.substring(s, e));
+        }
+      }
+    }
+    return false;
+  }
+
+  /** "O'Brien", "McDowell", "MacLeod". */
+  private static boolean irishOrScottish(String t, int s, int e) {
+    int len = e - s;
+    return len >= 5 && t.charAt(s) == 'O' && (t.charAt(s + 1) == '\'' || t.charAt(s + 1) == '’')
+            && Character.isUpperCase(t.charAt(s + 2))
+        || len >= 5 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'c'
+            && Character.isUpperCase(t.charAt(s + 2))
+        || len >= 6 && t.charAt(s) == 'M' && t.charAt(s + 1) == 'a' && t.charAt(s + 2) == 'c'
+            && Character.isUpperCase(t.charAt(s + 3));
+  }
+
+  private static boolean endsWith(String t, int e, String ending) {
+    int n = ending.length();
+    for (int k = 0; k < n; k++) {
+      if (t.charAt(e - n + k) != ending.charAt(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
