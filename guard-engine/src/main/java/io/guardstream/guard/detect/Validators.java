@@ -80,7 +80,11 @@ public final class Validators {
       "Fine", "Good", "Great", "Thrilled", "Honored", "Honoured", "Pleased", "Delighted",
       // Times after "call me": "call me Monday", "call me Tomorrow".
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today",
-      "Tomorrow", "Tonight", "Later", "Anytime", "Asap");
+      "Tomorrow", "Tonight", "Later", "Anytime", "Asap",
+      // Assistants addressed by name: "Hi Claude,", "Hey Siri,".
+      "Siri", "Alexa", "Google", "Claude", "Gemini", "Bard", "Copilot", "Cortana", "Bing", "Chat",
+      "Assistant", "Bot", "There", "Earth", "Universe", "Folks", "Guys", "Darling", "Honey",
+      "Buddy", "Mate", "Kids", "Class", "Sweetheart");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

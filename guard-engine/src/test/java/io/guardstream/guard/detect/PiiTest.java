@@ -88,6 +88,8 @@ class PiiTest {
       "PERSON|Producer Ingvild Bertelsen explained the choice.|Ingvild Bertelsen",
       "PERSON|Mehrudin shouted at Todd: \"What are you doing?\"|Todd",
       "PERSON|She named him Frank after her father.|Frank",
+      "PERSON|Hi Zorvanka, the invoice is attached.|Zorvanka",
+      "PERSON|Ship to: Mrs. Diana Kowalczyk Suite 913, Springfield|Diana Kowalczyk",
       "PERSON|Hi Freddy, I'm contacting you about the lease.|Freddy",
       "PERSON|Dear Victoria: the keys are under the mat.|Victoria",
   })
@@ -184,6 +186,7 @@ class PiiTest {
       // Surnames alone in a list read as a firm as often as as people.
       "The firm Lindqvist, Abramowicz and Okafor filed the brief. Call me Monday.",
       "We toured Hong Kong, Sierra Leone and Chiang Mai. The Kowalski file is open.",
+      "Hello Earth, this is mission control. Hi Claude, summarise this. Dear Sir, hello World,",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

@@ -5,6 +5,7 @@ import io.guardstream.guard.detect.DetectorType;
 import io.guardstream.guard.detect.Hits;
 import io.guardstream.guard.detect.Params;
 import io.guardstream.guard.detect.ScanContext;
+import io.guardstream.guard.detect.Validators;
 import io.guardstream.guard.detect.View;
 import java.util.Locale;
 import java.util.Set;
@@ -120,8 +121,16 @@ public final class GivenNameDetector implements Detector {
       out.add(s, e, PERSON, 0.6, "surname");
       return e;
     }
+    if (e < n && t.charAt(e) == ',' && after(t, s, SALUTATIONS)
+        && Validators.personName(t, s, e) && !ROLES.contains(t.substring(s, e))) {
+      out.add(s, e, PERSON, 0.6, "name in a salutation");
+      return e;
+    }
     return s;
   }
+
+  /** Salutations of a letter or e-mail, before the name and its comma: "Hi Christin,". */
+  private static final String[] SALUTATIONS = {"hi ", "hello ", "hey ", "dear "};
 
   /** A surname alone after a verb of saying, ending a clause: "says Hartvigsson.". */
   private static boolean quoted(String t, int s, int e) {
@@ -328,7 +337,7 @@ public final class GivenNameDetector implements Detector {
     }
     int end = lastEnd;
     if (lastEnd + 1 < n && t.charAt(lastEnd) == ' '
-        && Character.isUpperCase(t.charAt(lastEnd + 1))) {
+        && Character.isUpperCase(t.charAt(lastEnd + 1)) && !unitWord(t, lastEnd + 1)) {
       // A second surname or middle name, unless the run goes on: a title, not a person.
       int thirdEnd = surnameEnd(t, lastEnd + 1);
       if (thirdEnd < 0 || thirdEnd + 1 < n && t.charAt(thirdEnd) == ' '
@@ -342,6 +351,18 @@ public final class GivenNameDetector implements Detector {
     }
     return end;
   }
+
+  /** "Suite", "Apt", "Unit" at {@code s}: an address goes on after the name ("Usamov Suite 9"). */
+  private static boolean unitWord(String t, int s) {
+    for (String w : UNIT_WORDS) {
+      if (t.startsWith(w, s)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static final String[] UNIT_WORDS = {"Suite ", "Apt ", "Apt. ", "Unit ", "Flat ", "Room "};
 
   /** A speaker's label in a transcript: "Kelly: Remember me?" at the start of a line. */
   private static boolean speaker(String t, int s, int e) {
