@@ -84,7 +84,7 @@ public final class Validators {
       // Assistants addressed by name: "Hi Claude,", "Hey Siri,".
       "Siri", "Alexa", "Google", "Claude", "Gemini", "Bard", "Copilot", "Cortana", "Bing", "Chat",
       "Assistant", "Bot", "There", "Earth", "Universe", "Folks", "Guys", "Darling", "Honey",
-      "Buddy", "Mate", "Kids", "Class", "Sweetheart");
+      "Buddy", "Mate", "Kids", "Class", "Sweetheart", "Chatgpt", "Gpt", "Chatbot");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

@@ -121,7 +121,7 @@ public final class GivenNameDetector implements Detector {
       out.add(s, e, PERSON, 0.6, "surname");
       return e;
     }
-    if (e < n && t.charAt(e) == ',' && after(t, s, SALUTATIONS)
+    if (e < n && t.charAt(e) == ',' && salutation(t, s)
         && Validators.personName(t, s, e) && !ROLES.contains(t.substring(s, e))) {
       out.add(s, e, PERSON, 0.6, "name in a salutation");
       return e;
@@ -129,8 +129,19 @@ public final class GivenNameDetector implements Detector {
     return s;
   }
 
-  /** Salutations of a letter or e-mail, before the name and its comma: "Hi Christin,". */
+  /** Salutations that open a letter or an e-mail, before the name and its comma. */
   private static final String[] SALUTATIONS = {"hi ", "hello ", "hey ", "dear "};
+
+  /** A salutation at the start of a line ends right before {@code s}: "Hi Christin,". */
+  private static boolean salutation(String t, int s) {
+    for (String w : SALUTATIONS) {
+      int g = s - w.length();
+      if (g >= 0 && Scanners.regionIs(t, g, w) && (g == 0 || t.charAt(g - 1) == '\n')) {
+        return true;
+      }
+    }
+    return false;
+  }
 
   /** A surname alone after a verb of saying, ending a clause: "says Hartvigsson.". */
   private static boolean quoted(String t, int s, int e) {
