@@ -190,6 +190,7 @@ public final class GuardEngine {
       String text, int depth, Span fixedSpan) {
     scan.location = location;
     scan.fixedSpan = fixedSpan;
+    char[] chars = scan.rawChars(text);
     if (!raw.isEmpty()) {
       scan.text = text;
       scan.normalized = null;
@@ -209,7 +210,7 @@ public final class GuardEngine {
     }
     // A whole text in rot13 or written backwards is decoded as one payload, so every rule reads
     // it in clear; its decoding is not looked at that way again.
-    List<EncodedPayload> payloads = PayloadDecoder.find(text, text.length(), scan.decodeBudget,
+    List<EncodedPayload> payloads = PayloadDecoder.find(chars, text.length(), scan.decodeBudget,
         !location.endsWith("+rot13") && !location.endsWith("+reversed"));
     if (payloads.isEmpty()) {
       return;

@@ -91,6 +91,12 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
   int decodeBudget;
   /** Buffers of the normalised view, refilled for every text scanned. */
   final NormalizedText normBuffer = new NormalizedText();
+  /**
+   * The chars of the raw text being scanned, refilled for every text: the per-char loops of the
+   * trigger scan and the payload finder read an array much faster than a String.
+   */
+  private char[] rawChars = new char[1024];
+  private int rawLength;
 
   // Current field and view.
   String field;
@@ -115,6 +121,16 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
 
   private Scan() {}
 
+  /** Copies {@code text} into the raw char buffer and returns the buffer. */
+  char[] rawChars(String text) {
+    if (rawChars.length < text.length()) {
+      rawChars = new char[Math.max(text.length(), 2 * rawChars.length)];
+    }
+    text.getChars(0, text.length(), rawChars, 0);
+    rawLength = text.length();
+    return rawChars;
+  }
+
   void limit(String name) {
     limits.add(name);
   }
@@ -127,10 +143,8 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     if (p.matcher != null) {
       if (normalized != null) {
         p.matcher.scan(normalized.array(), 0, normalized.length(), this);
-      } else if (text instanceof String s) {
-        p.matcher.scan(s, 0, s.length(), this);
       } else {
-        p.matcher.scan(text, 0, text.length(), this);
+        p.matcher.scan(rawChars, 0, rawLength, this);
       }
     }
     int rules = p.rules.length;

@@ -35,13 +35,18 @@ public final class PayloadDecoder {
    */
   public static List<EncodedPayload> find(CharSequence text, int end, int budget,
       boolean wholeText) {
+    return find(text.toString().toCharArray(), end, budget, wholeText);
+  }
+
+  /** {@link #find(CharSequence, int, int, boolean)} over a char array, which it reads faster. */
+  public static List<EncodedPayload> find(char[] text, int end, int budget, boolean wholeText) {
     List<EncodedPayload> found = null;
     InstructionWords rot13 = wholeText ? InstructionWords.rot13() : null;
     InstructionWords backwards = wholeText ? InstructionWords.backwards() : null;
     int produced = 0;
     int i = 0;
     while (i < end) {
-      char c = text.charAt(i);
+      char c = text[i];
       if (!isTokenChar(c)) {
         i++;
         continue;
@@ -53,7 +58,7 @@ public final class PayloadDecoder {
       int letters = 0;
       // One read per char: this loop runs over every word of every event.
       for (; i < end; i++) {
-        char t = text.charAt(i);
+        char t = text[i];
         if (!isTokenChar(t)) {
           break;
         }
@@ -70,8 +75,7 @@ public final class PayloadDecoder {
         word = 0;
         back = 0;
         letters = 0;
-        if (t == '%' && i + 2 < end && hex(text.charAt(i + 1)) >= 0
-            && hex(text.charAt(i + 2)) >= 0) {
+        if (t == '%' && i + 2 < end && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
           escapes++;
         }
       }
@@ -82,19 +86,19 @@ public final class PayloadDecoder {
       if (i - start < MIN_HEX && escapes < MIN_URL_ESCAPES || produced >= budget) {
         continue; // too short to be a payload: most words end here
       }
-      EncodedPayload p = decodeRun(text, start, i, escapes, budget - produced);
+      EncodedPayload p = decodeRun(CharBuffer.wrap(text, 0, end), start, i, escapes,
+          budget - produced);
       if (p != null) {
         found = add(found, p);
         produced += p.decoded().length();
       }
     }
     if (rot13 != null && rot13.encoded()) {
-      found = add(found, new EncodedPayload(0, end, "rot13",
-          Rot13.of(text.subSequence(0, end).toString())));
+      found = add(found, new EncodedPayload(0, end, "rot13", Rot13.of(new String(text, 0, end))));
     }
     if (backwards != null && backwards.encoded()) {
       found = add(found, new EncodedPayload(0, end, "reversed",
-          new StringBuilder(text.subSequence(0, end)).reverse().toString()));
+          new StringBuilder(end).append(text, 0, end).reverse().toString()));
     }
     return found == null ? List.of() : found;
   }
