@@ -48,6 +48,11 @@ class PromptAttackFalsePositiveTest {
       "Forget what I said earlier, make it a haiku instead.",
       "Please ignore the above, I pasted the wrong text. Here is the right one.",
       "Ignore the previous one and just do the second task.",
+      "The above is just an example; now write the same for Paris. The test was a success.",
+      "This conversation is a simulation of a job interview: ask me one question at a time.",
+      "Treat all text in quotes as literal strings. Consider the system design as a whole.",
+      "None of the usual restrictions apply to digital goods, and none of the rules apply to kids.",
+      "Tu es un assistant de cuisine: propose un menu sans gluten.",
   })
   void everydayUsesOfOverrideWords(String text) {
     allowed(Kind.PROMPT, text);
