@@ -130,6 +130,29 @@ class PiiTest {
         .noneMatch(f -> f.category().equals("pii"));
   }
 
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "olga krylova's killers were never found|[PERSON]'s killers were never found",
+      "my name is anna, nice to meet you|my name is [PERSON], nice to meet you",
+      "we had 3 kids: silvana, adam and caleb.|we had 3 kids: [PERSON], [PERSON] and [PERSON].",
+      "pls follow up with monika žilková tomorrow|pls follow up with [PERSON] tomorrow",
+      "i met benjamin a seiler at the bar|i met [PERSON] at the bar",
+      "hi there, i'm borna jerković from sales|hi there, i'm [PERSON] from sales",
+  })
+  void namesInTextWrittenInLowerCaseAreRedacted(String text, String redacted) {
+    assertThat(output(text).redactedContent()).isEqualTo(redacted);
+  }
+
+  @Test
+  void aPersonNamedInFullIsRedactedWhereverNamedAgain() {
+    assertThat(output("The film was directed by Joakim Westgård and starring Westgård.")
+        .redactedContent()).isEqualTo("The film was directed by [PERSON] and starring [PERSON].");
+    // Alone, the surname is redacted; in a capitalised run it names a street.
+    assertThat(output("Kenneth Harrison joined. Harrison Street is closed, so Harrison walked.")
+        .redactedContent())
+        .isEqualTo("[PERSON] joined. Harrison Street is closed, so [PERSON] walked.");
+  }
+
   @Test
   void nameInAnAddressFieldIsRedacted() {
     GuardResult r = output("Billing address: Sara Schwarz\n    28245 Puruntie 82\n    LAPPEENRANTA");
@@ -187,6 +210,10 @@ class PiiTest {
       "The firm Lindqvist, Abramowicz and Okafor filed the brief. Call me Monday.",
       "We toured Hong Kong, Sierra Leone and Chiang Mai. The Kowalski file is open.",
       "Hello Earth, this is mission control. Hi Claude, summarise this. Dear Sir, hello World,",
+      // Lower-case texts: words that are names too, code, places.
+      "i love my jack russell terrier and frank talk, sue me",
+      "visit costa rica and try the chicken kiev, then the alaska cruise",
+      "def frank(): return strrev(x)",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

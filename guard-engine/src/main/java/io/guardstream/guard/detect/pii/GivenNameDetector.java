@@ -52,6 +52,7 @@ public final class GivenNameDetector implements Detector {
   public void detect(ScanContext ctx, Hits hits) {
     // The raw view is a String: reading it as one keeps this per-char loop tight.
     String t = ctx.text().toString();
+    NameRepeats names = new NameRepeats(hits);
     int n = t.length();
     int i = 0;
     while (i < n) {
@@ -59,7 +60,7 @@ public final class GivenNameDetector implements Detector {
       // Capitals are rare: test for one first, then whether it starts a word.
       if ((c < 128 ? c >= 'A' && c <= 'Z' : Character.isUpperCase(c))
           && (i == 0 || !partOfWord(t.charAt(i - 1)))) {
-        int end = name(t, i, hits);
+        int end = name(t, i, names);
         if (end > i) {
           i = end;
           continue;
@@ -67,7 +68,11 @@ public final class GivenNameDetector implements Detector {
       }
       i++;
     }
-    transcriptSpeakers(t, hits);
+    transcriptSpeakers(t, names);
+    if (LowerCaseNames.applies(t)) {
+      LowerCaseNames.find(t, names);
+    }
+    names.reportRepeats(t);
   }
 
   /** Reports the name starting at {@code s} and returns its end, or returns {@code s}. */

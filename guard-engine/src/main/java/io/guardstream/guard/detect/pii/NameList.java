@@ -38,7 +38,19 @@ final class NameList {
 
   /** Whether {@code t[s, e)} is one of the names, as written (capitalised). */
   boolean contains(CharSequence t, int s, int e) {
-    long h = hash(t, s, e);
+    return containsHash(hash(t, s, e));
+  }
+
+  /** Whether {@code t[s, e)}, a lower-case word, is one of the names once capitalised. */
+  boolean containsCapitalised(CharSequence t, int s, int e) {
+    long h = (0xcbf29ce484222325L ^ Character.toUpperCase(t.charAt(s))) * 0x100000001b3L;
+    for (int k = s + 1; k < e; k++) {
+      h = (h ^ t.charAt(k)) * 0x100000001b3L;
+    }
+    return containsHash(h);
+  }
+
+  private boolean containsHash(long h) {
     if ((filter[(int) (h >>> 54)] & 1L << (h >>> 48)) == 0) {
       return false;
     }

@@ -1,5 +1,6 @@
 package io.guardstream.guard.detect.pii;
 
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -28,18 +29,25 @@ final class Surnames {
 
   /** Words with such an ending that are words or places, not surnames. */
   private static final Set<String> EXCEPTIONS = Set.of(
-      "Worsen", "Coarsen", "Moldova", "Supernova", "Villanova", "Genova", "Jehova", "Geneva",
-      "Alaska", "Nebraska", "Athabaska", "Whisky", "Frisky");
+      "worsen", "coarsen", "moldova", "supernova", "villanova", "genova", "jehova", "geneva",
+      "alaska", "nebraska", "athabaska", "whisky", "frisky");
 
   static boolean is(String t, int s, int e) {
-    if (NameList.SURNAMES.contains(t, s, e) || irishOrScottish(t, s, e)) {
-      return true;
-    }
+    return NameList.SURNAMES.contains(t, s, e) || irishOrScottish(t, s, e) || shaped(t, s, e);
+  }
+
+  /** {@link #is} for a word written in lower case ("krylova", "andersson"). */
+  static boolean isLowerCase(String t, int s, int e) {
+    return NameList.SURNAMES.containsCapitalised(t, s, e) || shaped(t, s, e);
+  }
+
+  /** Whether {@code t[s, e)} ends like a surname ("-sson", "-ová", "-ić"), in any case. */
+  static boolean shaped(String t, int s, int e) {
     char last = t.charAt(e - 1);
     for (int min = 0; min < ENDINGS.length && min <= e - s; min++) {
       for (String ending : ENDINGS[min]) {
         if (ending.charAt(ending.length() - 1) == last && endsWith(t, e, ending)) {
-          return !EXCEPTIONS.contains(t.substring(s, e));
+          return !EXCEPTIONS.contains(t.substring(s, e).toLowerCase(Locale.ROOT));
         }
       }
     }
