@@ -9,7 +9,7 @@ import java.util.Set;
 
 /**
  * Secret values a system prompt states: "The password is avocado", "access code: 'blue desk'",
- * "secret word = zenith". A model may give such a value away in a sentence that shares no
+ * "secret word = zenith", "Internal discount code: SPRING-ZEBRA-42", "API key: …". A model may give such a value away in a sentence that shares no
  * shingle with the prompt ("Sure! It's avocado."), so the fingerprint keeps the value's hash
  * apart and outputs are searched for it, as written and disguised, like a short prompt.
  */
@@ -21,8 +21,11 @@ final class PromptSecrets {
 
   // A cue naming a secret, "is" / ":" / "=", then a quoted value or one bare token. Linear time.
   private static final Pattern STATED = Pattern.compile(
-      "(?i)\\b(?:password|passcode|pass ?phrase|pass ?word|access code|secret (?:word|code|key"
-          + "|phrase|password)|secret|code ?word|safe ?word|pin(?: code)?|magic word)"
+      "(?i)\\b(?:password|passcode|pass ?phrase|pass ?word|secret (?:word|key|phrase|password)"
+          + "|(?:access|secret|discount|promo|promotional|coupon|voucher|referral|internal|admin"
+          + "|unlock|activation|verification|override|master|bypass) code"
+          + "|(?:api|license|licence|master|access|product) key|(?:secret|access|api|auth) token"
+          + "|secret|code ?word|safe ?word|pin(?: code)?|magic word)"
           + "(?:\\s+(?:is|was|will be|=)|\\s*[:=])\\s*"
           + "(?:(?:exactly|just|simply|always|the (?:word|phrase|string))\\s+)?"
           + "(?:[\"“'‘`]([^\"”'’`\\n]{1," + MAX_CHARS + "}?)[\"”'’`]"

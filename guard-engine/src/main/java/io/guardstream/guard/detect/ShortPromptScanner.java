@@ -96,12 +96,16 @@ final class ShortPromptScanner {
     int i = 0;
     while (i < w.count) {
       int j = i;
+      // Letters one or two chars apart ("a-b", "a, b"), words up to three ("a - b", "a / b").
       while (j < w.count && w.length(j) == 1
-          && (j == i || w.start[j] - w.end[j - 1] <= 2)) {
+          && (j == i || w.start[j] - w.end[j - 1] <= 3)) {
         j++;
       }
       if (j - i >= 3) {
         Match m = spelledRun(w, text, prompt, i, j);
+        if (m == null && j - i >= 4 && w.start[i] > 0 && text.charAt(w.start[i] - 1) == '\'') {
+          m = spelledRun(w, text, prompt, i + 1, j); // "it's p-a-s-s": the "s" is not spelled
+        }
         if (m != null) {
           return m;
         }
@@ -114,15 +118,28 @@ final class ShortPromptScanner {
   private static Match spelledRun(PromptLeakDetector.Words w, CharSequence text, long prompt,
       int a, int b) {
     char usual = usualSeparator(w, text, a, b);
+    int minGap = Integer.MAX_VALUE;
+    for (int k = a; k + 1 < b; k++) {
+      minGap = Math.min(minGap, w.start[k + 1] - w.end[k]);
+    }
     long joined = PromptLeakDetector.Words.offset();
     long joinedBack = PromptLeakDetector.Words.offset();
     long grouped = PromptLeakDetector.Words.offset();
+    long group = PromptLeakDetector.Words.offset(); // the current word alone
+    int groupStart = a;
     for (int k = a; k < b; k++) {
       joined = PromptLeakDetector.Words.step(joined, w.charAt(k, 0));
       joinedBack = PromptLeakDetector.Words.step(joinedBack, w.charAt(a + b - 1 - k, 0));
       grouped = PromptLeakDetector.Words.step(grouped, w.charAt(k, 0));
-      if (k + 1 < b && separator(w, text, k) != usual) {
-        grouped = PromptLeakDetector.Words.endWord(grouped);
+      group = PromptLeakDetector.Words.step(group, w.charAt(k, 0));
+      // A different separator or a wider gap ends a word: "p-a-s-s w-o-r-d", "p a s s   w o r d".
+      if (k + 1 == b || separator(w, text, k) != usual || w.start[k + 1] - w.end[k] > minGap) {
+        if (PromptLeakDetector.Words.endWord(group) == prompt && (k + 1 < b || groupStart > a)) {
+          return new Match(w.start[groupStart], w.end[k], "spelled out letter by letter", 0.9);
+        }
+        grouped = k + 1 < b ? PromptLeakDetector.Words.endWord(grouped) : grouped;
+        group = PromptLeakDetector.Words.offset();
+        groupStart = k + 1;
       }
     }
     int s = w.start[a];

@@ -130,6 +130,9 @@ class PromptLeakDisguisesTest {
       "Sure! It's Avocado, but keep it between us.",
       "Read this backwards: odacova",
       "a-v-o-c-a-d-o",
+      "Fine, it's a-v-o-c-a-d-o.",
+      "a v o c a d o   t r e e",
+      "g r e e n   a v o c a d o",
   })
   void aSecretTheLongPromptStatesLeaksOnItsOwn(String output) {
     Finding f = leak(STATES_A_PASSWORD, output).orElseThrow(() -> new AssertionError(output));
