@@ -90,7 +90,7 @@ public final class GivenNameDetector implements Detector {
       return end;
     }
     if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd)
-        || subject(t, s, firstEnd) || after(t, s, AT_PERSON))) {
+        || subject(t, s, firstEnd) || Scanners.afterAny(t, s, AT_PERSON))) {
       out.add(s, firstEnd, PERSON, 0.7, "common given name");
       return firstEnd;
     }
@@ -151,7 +151,7 @@ public final class GivenNameDetector implements Detector {
   /** A surname alone after a verb of saying, ending a clause: "says Hartvigsson.". */
   private static boolean quoted(String t, int s, int e) {
     char next = e < t.length() ? t.charAt(e) : '.';
-    return ".,;!?\n".indexOf(next) >= 0 && after(t, s, SAYING);
+    return ".,;!?\n".indexOf(next) >= 0 && Scanners.afterAny(t, s, SAYING);
   }
 
   private static final String[] SAYING = {
@@ -248,20 +248,9 @@ public final class GivenNameDetector implements Detector {
   /** Someone greeted by name alone: "Hi Freddy,", "Dear Victoria:", "Thanks Sarah!". */
   private static boolean greeted(String t, int s, int e) {
     char next = e < t.length() ? t.charAt(e) : '\n';
-    return ",!.:\n".indexOf(next) >= 0 && after(t, s, GREETINGS);
+    return ",!.:\n".indexOf(next) >= 0 && Scanners.afterAny(t, s, GREETINGS);
   }
 
-  /** Whether one of the lower-case {@code words} (with its space) ends right before {@code s}. */
-  private static boolean after(String t, int s, String[] words) {
-    for (String w : words) {
-      int g = s - w.length();
-      if (g >= 0 && Scanners.regionIs(t, g, w)
-          && (g == 0 || !Character.isLetter(t.charAt(g - 1)))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   /** Looks and words aimed at someone: "Mehrudin shouted at Todd". */
   private static final String[] AT_PERSON = {

@@ -109,13 +109,13 @@ final class LowerCaseNames {
         out.add(s, nextEnd, PERSON, 0.6, "given name and surname in lower case");
         return nextEnd;
       }
-      if (after(t, s, CUES) || listed(t, s, e)) {
+      if (Scanners.afterAny(t, s, CUES) || listed(t, s, e)) {
         out.add(s, e, PERSON, 0.6, "given name in lower case");
         return e;
       }
       return s;
     }
-    if (after(t, s, SURNAME_CUES) && Surnames.isLowerCase(t, s, e)) {
+    if (Scanners.afterAny(t, s, SURNAME_CUES) && Surnames.isLowerCase(t, s, e)) {
       out.add(s, e, PERSON, 0.6, "surname in lower case");
       return e;
     }
@@ -161,16 +161,6 @@ final class LowerCaseNames {
         || c == '.' && e + 1 < t.length() && Character.isLetter(t.charAt(e + 1));
   }
 
-  private static boolean after(String t, int s, String[] cues) {
-    for (String cue : cues) {
-      int g = s - cue.length();
-      if (g >= 0 && Scanners.regionIs(t, g, cue)
-          && (g == 0 || !Character.isLetter(t.charAt(g - 1)))) {
-        return true;
-      }
-    }
-    return false;
-  }
 
   private static int wordEnd(String t, int s) {
     int e = s;

@@ -601,6 +601,20 @@ final class Scanners {
     return k > s ? k : end;
   }
 
+  /**
+   * Whether one of the lower-case {@code words} (each with its trailing space) ends right before
+   * {@code s}, starting a word: "says " before "Hartvigsson", not "rsays ".
+   */
+  static boolean afterAny(CharSequence t, int s, String[] words) {
+    for (String w : words) {
+      int g = s - w.length();
+      if (g >= 0 && regionIs(t, g, w) && (g == 0 || !Character.isLetter(t.charAt(g - 1)))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code t} holds {@code lower} at {@code at}, ASCII case ignored. */
   static boolean regionIs(CharSequence t, int at, String lower) {
     if (at + lower.length() > t.length()) {
