@@ -47,12 +47,22 @@ public final class Validators {
       while (j < end && Character.isLetter(text.charAt(j))) {
         j++;
       }
-      if (j > i && NOT_NAMES.contains(text.subSequence(i, j).toString())) {
+      if (j > i && NOT_NAMES.contains(capitalised(text.subSequence(i, j).toString()))) {
         return false;
       }
       i = Math.max(j, i + 1);
     }
     return true;
+  }
+
+  /** "SMITH" as "Smith": names in capitals (forms) are checked like written ones. */
+  private static String capitalised(String word) {
+    for (int k = 1; k < word.length(); k++) {
+      if (!Character.isUpperCase(word.charAt(k))) {
+        return word;
+      }
+    }
+    return word.isEmpty() ? word : word.charAt(0) + word.substring(1).toLowerCase(Locale.ROOT);
   }
 
   private static final Set<String> NOT_NAMES = Set.of(
@@ -84,7 +94,10 @@ public final class Validators {
       // Assistants addressed by name: "Hi Claude,", "Hey Siri,".
       "Siri", "Alexa", "Google", "Claude", "Gemini", "Bard", "Copilot", "Cortana", "Bing", "Chat",
       "Assistant", "Bot", "There", "Earth", "Universe", "Folks", "Guys", "Darling", "Honey",
-      "Buddy", "Mate", "Kids", "Class", "Sweetheart", "Chatgpt", "Gpt", "Chatbot");
+      "Buddy", "Mate", "Kids", "Class", "Sweetheart", "Chatgpt", "Gpt", "Chatbot",
+      // Firms in capitals after a field cue: "Customer: ACME CORP LTD".
+      "Corp", "Corporation", "Ltd", "Limited", "Inc", "Llc", "Gmbh", "Plc", "Company", "Group",
+      "Bank", "Holding", "Or", "And", "Na", "Tbd", "Tba", "Unk");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

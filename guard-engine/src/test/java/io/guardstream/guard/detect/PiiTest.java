@@ -89,6 +89,11 @@ class PiiTest {
       "PERSON|Mehrudin shouted at Todd: \"What are you doing?\"|Todd",
       "PERSON|She named him Frank after her father.|Frank",
       "PERSON|Hi Zorvanka, the invoice is attached.|Zorvanka",
+      "PERSON|Applicant: Kowalczyk, Anna (born 1990)|Kowalczyk, Anna",
+      "PERSON|Please email Aarav Sharma before noon.|Aarav Sharma",
+      "PERSON|The lead author is Tanaka Hiroshi of Kyoto.|Tanaka Hiroshi",
+      "PERSON|Patient name: GARCIA, MARIA|GARCIA, MARIA",
+      "PERSON|Cardholder: JOHN A SMITH|JOHN A SMITH",
       "PERSON|Ship to: Mrs. Diana Kowalczyk Suite 913, Springfield|Diana Kowalczyk",
       "PERSON|Hi Freddy, I'm contacting you about the lease.|Freddy",
       "PERSON|Dear Victoria: the keys are under the mat.|Victoria",
@@ -214,6 +219,7 @@ class PiiTest {
       "i love my jack russell terrier and frank talk, sue me",
       "visit costa rica and try the chicken kiev, then the alaska cruise",
       "def frank(): return strrev(x)",
+      "Customer: ACME CORP LTD. Dear SIR OR MADAM, the firm Jones, Mitchell and Williams replied.",
   })
   void rejectsLookAlikes(String text) {
     GuardResult r = output(text);

@@ -89,6 +89,11 @@ public final class GivenNameDetector implements Detector {
       out.add(s, end, PERSON, 0.7, "common given name and a surname");
       return end;
     }
+    int surnameStart = end == NO_SURNAME ? surnameBefore(t, s) : -1;
+    if (surnameStart >= 0 && afterSeparator(t, firstEnd) < 0) { // "Jones, Mitchell and …": a list
+      out.add(surnameStart, firstEnd, PERSON, 0.7, "surname, then a common given name");
+      return firstEnd;
+    }
     if (end == NO_SURNAME && (speaker(t, s, firstEnd) || listed(t, s, firstEnd)
         || subject(t, s, firstEnd) || Scanners.afterAny(t, s, AT_PERSON))) {
       out.add(s, firstEnd, PERSON, 0.7, "common given name");
@@ -111,8 +116,16 @@ public final class GivenNameDetector implements Detector {
     int w = e + 1;
     if (w < n && t.charAt(e) == ' ' && Character.isUpperCase(t.charAt(w))) {
       int wEnd = surnameEnd(t, w);
-      if (wEnd < 0 || !Surnames.is(t, w, wEnd) || capitalisedBefore(t, s) || numberBefore(t, s)
+      if (wEnd < 0 || capitalisedBefore(t, s) || numberBefore(t, s)
           || NOT_FIRST.contains(t.substring(s, e)) || OPENERS.contains(t.substring(s, e))) {
+        return s;
+      }
+      if (!Surnames.is(t, w, wEnd)) {
+        // Family name first, as in East Asian and Hungarian order: "Tanaka Hiroshi".
+        if (Surnames.is(t, s, e) && given(t, w, wEnd) && !titleGoesOn(t, wEnd)) {
+          out.add(s, wEnd, PERSON, 0.6, "surname and a common given name");
+          return wEnd;
+        }
         return s;
       }
       int end = surnames(t, e);
@@ -146,6 +159,31 @@ public final class GivenNameDetector implements Detector {
       }
     }
     return false;
+  }
+
+  /**
+   * Start of a surname written before the given name at {@code s} with a comma, as in forms and
+   * lists ("Applicant: Kowalski, Anna"), or -1. Not after another name of a list.
+   */
+  private static int surnameBefore(String t, int s) {
+    if (s < 4 || t.charAt(s - 1) != ' ' || t.charAt(s - 2) != ',') {
+      return -1;
+    }
+    int e = s - 2;
+    int b = e;
+    while (b > 0 && Character.isLetter(t.charAt(b - 1))) {
+      b--;
+    }
+    if (b == e || !Scanners.nameWord(t, b, e) || !Surnames.is(t, b, e) || given(t, b, e)
+        || b >= 2 && t.charAt(b - 2) == ',') {
+      return -1;
+    }
+    return b;
+  }
+
+  /** Whether a capitalised word follows {@code e}: the run is a title, not a name. */
+  private static boolean titleGoesOn(String t, int e) {
+    return e + 1 < t.length() && t.charAt(e) == ' ' && Character.isUpperCase(t.charAt(e + 1));
   }
 
   /** A surname alone after a verb of saying, ending a clause: "says Hartvigsson.". */
@@ -528,6 +566,8 @@ public final class GivenNameDetector implements Detector {
       "With", "From", "By", "Of", "As", "Is", "Was", "This", "That", "It", "He", "She", "They",
       "We", "You", "I", "My", "Your", "His", "Her", "Their", "Our", "Dear", "Hi", "Hello", "Hey",
       "Thanks", "Thank", "Please", "Meet", "Ask", "Call", "Tell", "Let", "Yesterday", "Today",
+      "Contact", "Email", "Message", "Text", "Ping", "Invite", "Notify", "Inform", "Remind", "Cc",
+      "Attn", "Pay", "Paid", "Signed", "Approved", "Reviewed", "Submitted", "Owner", "Assignee",
       "Tomorrow", "Welcome", "Congratulations", "Sorry", "Yes", "No", "Ok", "Okay", "Well",
       "Oh", "Like", "Both", "Neither", "Either", "Only", "Even", "Why", "How", "What", "Who");
 
