@@ -27,14 +27,21 @@ final class LowerCaseNames {
       return false;
     }
     for (int i = 0; i < t.length(); i++) {
-      if (CODE_CHARS.indexOf(t.charAt(i)) >= 0) {
+      char c = t.charAt(i);
+      if (c < 128 && CODE_CHARS[c]) {
         return false; // code starts in lower case too ("def", "<?php"), and names no one
       }
     }
     return true;
   }
 
-  private static final String CODE_CHARS = "{};<>$=[]";
+  private static final boolean[] CODE_CHARS = new boolean[128];
+
+  static {
+    for (char c : "{};<>$=[]".toCharArray()) {
+      CODE_CHARS[c] = true;
+    }
+  }
 
   static void find(String t, Hits out) {
     int n = t.length();
@@ -87,13 +94,15 @@ final class LowerCaseNames {
     if (nextWord && codeAfter(t, nextEnd)) {
       nextWord = false; // "return strrev(x)"
     }
-    if (nextWord && nextEnd - next >= 4 && !given(t, s, e)
-        && !STOP_WORDS.contains(t.substring(s, e)) && Surnames.shaped(t, next, nextEnd)) {
+    boolean given = given(t, s, e);
+    // Cheapest test first: this runs on every word of a lower-case text.
+    if (nextWord && nextEnd - next >= 4 && !given && Surnames.shaped(t, next, nextEnd)
+        && !STOP_WORDS.contains(t.substring(s, e))) {
       // Only a surname shape vouches for a first name in no list: "borna jerković".
       out.add(s, nextEnd, PERSON, 0.6, "word and surname-shaped word in lower case");
       return nextEnd;
     }
-    if (given(t, s, e)) {
+    if (given) {
       if (nextWord && nextEnd - next == 1) {
         // A middle initial: "benjamin a seiler", "eric g. samoylova".
         int last = nextEnd + (t.startsWith(". ", nextEnd) ? 2 : t.startsWith(" ", nextEnd) ? 1 : 0);

@@ -44,15 +44,42 @@ final class Surnames {
   /** Whether {@code t[s, e)} ends like a surname ("-sson", "-ová", "-ić"), in any case. */
   static boolean shaped(String t, int s, int e) {
     char last = t.charAt(e - 1);
-    for (int min = 0; min < ENDINGS.length && min <= e - s; min++) {
-      for (String ending : ENDINGS[min]) {
-        if (ending.charAt(ending.length() - 1) == last && endsWith(t, e, ending)) {
-          return !EXCEPTIONS.contains(t.substring(s, e).toLowerCase(Locale.ROOT));
-        }
+    Ending[] candidates = last < 128 ? BY_LAST_ASCII[last] : BY_LAST_OTHER.get(last);
+    if (candidates == null) {
+      return false;
+    }
+    for (Ending ending : candidates) {
+      if (e - s >= ending.minLength() && endsWith(t, e, ending.text())) {
+        return !EXCEPTIONS.contains(t.substring(s, e).toLowerCase(Locale.ROOT));
       }
     }
     return false;
   }
+
+  private record Ending(String text, int minLength) {}
+
+  /** {@link #ENDINGS} by their last char: a word is compared with the few that can match. */
+  private static final Ending[][] BY_LAST_ASCII = new Ending[128][];
+  private static final java.util.Map<Character, Ending[]> BY_LAST_OTHER = new java.util.HashMap<>();
+
+  static {
+    java.util.Map<Character, java.util.List<Ending>> byLast = new java.util.TreeMap<>();
+    for (int min = 0; min < ENDINGS.length; min++) {
+      for (String ending : ENDINGS[min]) {
+        byLast.computeIfAbsent(ending.charAt(ending.length() - 1), c -> new java.util.ArrayList<>())
+            .add(new Ending(ending, min));
+      }
+    }
+    byLast.forEach((c, list) -> {
+      Ending[] endings = list.toArray(new Ending[0]);
+      if (c < 128) {
+        BY_LAST_ASCII[c] = endings;
+      } else {
+        BY_LAST_OTHER.put(c, endings);
+      }
+    });
+  }
+
 
   /** "O'Brien", "McDowell", "MacLeod". */
   private static boolean irishOrScottish(String t, int s, int e) {
