@@ -317,8 +317,8 @@ public final class GivenNameDetector implements Detector {
   }
 
   private static final Set<String> PARTICLES = Set.of(
-      "da", "de", "del", "della", "der", "di", "do", "dos", "das", "du", "la", "le", "van", "von",
-      "ter", "ten", "bin", "ibn", "al", "el");
+      "da", "de", "del", "della", "der", "den", "di", "do", "dos", "das", "du", "la", "las", "los",
+      "le", "van", "von", "ter", "ten", "bin", "ibn", "al", "el");
 
   private static final Set<String> PLACE_PREPOSITIONS = Set.of(
       "from", "in", "at", "to", "of", "on", "near", "via", "into", "across", "around", "visit",
@@ -361,14 +361,15 @@ public final class GivenNameDetector implements Detector {
   private static int surnames(String t, int firstEnd) {
     int n = t.length();
     int lastStart = firstEnd + 1;
-    if (lastStart < n && t.charAt(firstEnd) == ' ' && Character.isLowerCase(t.charAt(lastStart))) {
-      // A surname particle: "Leonardo da Vinci", "Vincent van Gogh".
+    // Up to two surname particles: "Leonardo da Vinci", "Maika van de Noort", "Juan de la Cruz".
+    for (int particles = 0; particles < 2 && lastStart < n && t.charAt(lastStart - 1) == ' '
+        && Character.isLowerCase(t.charAt(lastStart)); particles++) {
       int particleEnd = wordEnd(t, lastStart);
-      if (particleEnd + 1 < n && t.charAt(particleEnd) == ' '
-          && PARTICLES.contains(t.substring(lastStart, particleEnd))
-          && Character.isUpperCase(t.charAt(particleEnd + 1))) {
-        lastStart = particleEnd + 1;
+      if (particleEnd + 1 >= n || t.charAt(particleEnd) != ' '
+          || !PARTICLES.contains(t.substring(lastStart, particleEnd))) {
+        break;
       }
+      lastStart = particleEnd + 1;
     }
     if (lastStart >= n || t.charAt(lastStart - 1) != ' '
         || !Character.isUpperCase(t.charAt(lastStart))) {
@@ -391,6 +392,15 @@ public final class GivenNameDetector implements Detector {
     }
     if (end + 1 < n && t.charAt(end) == ' ' && Scanners.isDigit(t.charAt(end + 1))) {
       return NOT_A_NAME; // "Peter Zuidhove 188": a street named after someone
+    }
+    if (t.startsWith(" y ", end) || t.startsWith(" e ", end)) {
+      // Two family names joined: "María Ruiz y García", "Ana Silva e Souza".
+      int second = end + 3;
+      int secondEnd = second < n && Character.isUpperCase(t.charAt(second))
+          ? surnameEnd(t, second) : -1;
+      if (secondEnd > 0 && !titleGoesOn(t, secondEnd)) {
+        return secondEnd;
+      }
     }
     return end;
   }
