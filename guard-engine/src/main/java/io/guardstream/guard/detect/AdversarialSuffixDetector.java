@@ -99,10 +99,20 @@ public final class AdversarialSuffixDetector implements Detector {
     int length = text.length();
     while (start < length) {
       int end = start;
-      while (end < length && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+      // Count the chars that can make a token a candidate (a symbol, or a capital after a
+      // lower-case letter) on the way to the line end: most lines have too few to tokenize.
+      int marks = 0;
+      int previous = SPACE;
+      char c;
+      while (end < length && (c = text.charAt(end)) != '\n' && c != '\r') {
+        int cls = classOf(c);
+        if (cls == SYMBOL || cls == UPPER && previous == LOWER) {
+          marks++;
+        }
+        previous = cls;
         end++;
       }
-      if (end - start >= 2 * minOdd) {
+      if (end - start >= 2 * minOdd && marks >= minOdd) {
         scanLine(line, start, end, out);
       }
       start = end + 1;
