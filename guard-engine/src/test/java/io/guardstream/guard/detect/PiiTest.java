@@ -29,6 +29,7 @@ class PiiTest {
       "PHONE_NUMBER|Call me on +1 (415) 555-0132 tonight.|+1 (415) 555-0132",
       "PHONE_NUMBER|Office: +44 20 7946 0958.|+44 20 7946 0958",
       "PHONE_NUMBER|Portable : +33 6 12 34 56 78.|+33 6 12 34 56 78",
+      "PHONE_NUMBER|Mumbai office: +91-22-2778-8000.|+91-22-2778-8000",
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
       "EMAIL|Ask john.o'neil@example.ie today.|john.o'neil@example.ie",
       "EMAIL|email = 'jane@example.com'|jane@example.com",
@@ -100,6 +101,8 @@ class PiiTest {
       "PERSON|Ship to: Mrs. Diana Kowalczyk Suite 913, Springfield|Diana Kowalczyk",
       "PERSON|Hi Freddy, I'm contacting you about the lease.|Freddy",
       "PERSON|Dear Victoria: the keys are under the mat.|Victoria",
+      "PERSON|José Luis Fernández signed the contract.|José Luis Fernández",
+      "PERSON|Our CEO Gunnar Þórsson will speak first.|Gunnar Þórsson",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);

@@ -553,7 +553,10 @@ public final class GivenNameDetector implements Detector {
       "Sheriff", "Deputy", "Constable", "Private", "Corporal", "Major", "Chairman", "Chairwoman",
       "Chairperson", "Chief", "Spokesman", "Spokeswoman", "Spokesperson", "Ambassador",
       "Councillor", "Councilor", "Congressman", "Congresswoman", "Representative", "Rep", "Sen",
-      "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt", "Fr", "Rev", "Sr", "Br");
+      "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt", "Fr", "Rev", "Sr", "Br",
+      "CEO", "CFO", "CTO", "COO", "CIO", "CISO", "VP", "SVP", "EVP", "MP", "MEP", "President",
+      "Secretary", "Treasurer", "Engineer", "Developer", "Designer", "Architect", "Intern",
+      "Pilot", "Clerk", "Supervisor", "Coordinator", "Justice");
 
   /** Capitalised words that open the names of places, firms and works, not of people. */
   private static final Set<String> NOT_FIRST = Set.of(

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 /**
  * A list of names from a resource (one per line, {@code #} comments), looked up by a 64-bit hash
@@ -13,6 +14,11 @@ import java.nio.charset.StandardCharsets;
  * allocates nothing.
  */
 final class NameList {
+  private static final long OFFSET = 0xcbf29ce484222325L; // FNV-1a
+  private static final long PRIME = 0x100000001b3L;
+  private static final char[] BASE_LATIN = bases(0xC0, 0x24F);
+  private static final char[] BASE_VIETNAMESE = bases(0x1E00, 0x1EFF);
+
   /** Common given names. */
   static final NameList GIVEN = new NameList("given-names.txt");
   /** Common surnames that are not also English words. */
@@ -36,18 +42,59 @@ final class NameList {
     }
   }
 
-  /** Whether {@code t[s, e)} is one of the names, as written (capitalised). */
+  /**
+   * Whether {@code t[s, e)} is one of the names, as written (capitalised) or with its accents
+   * dropped: "José" is listed as "Jose", and text is written either way.
+   */
   boolean contains(CharSequence t, int s, int e) {
-    return containsHash(hash(t, s, e));
+    long h = OFFSET;
+    long folded = OFFSET;
+    boolean accented = false;
+    for (int k = s; k < e; k++) {
+      char c = t.charAt(k);
+      char b = base(c);
+      accented |= b != c;
+      h = (h ^ c) * PRIME;
+      folded = (folded ^ b) * PRIME;
+    }
+    return containsHash(h) || accented && containsHash(folded);
   }
 
   /** Whether {@code t[s, e)}, a lower-case word, is one of the names once capitalised. */
   boolean containsCapitalised(CharSequence t, int s, int e) {
-    long h = (0xcbf29ce484222325L ^ Character.toUpperCase(t.charAt(s))) * 0x100000001b3L;
+    char first = Character.toUpperCase(t.charAt(s));
+    long h = (OFFSET ^ first) * PRIME;
+    long folded = (OFFSET ^ base(first)) * PRIME;
+    boolean accented = base(first) != first;
     for (int k = s + 1; k < e; k++) {
-      h = (h ^ t.charAt(k)) * 0x100000001b3L;
+      char c = t.charAt(k);
+      char b = base(c);
+      accented |= b != c;
+      h = (h ^ c) * PRIME;
+      folded = (folded ^ b) * PRIME;
     }
-    return containsHash(h);
+    return containsHash(h) || accented && containsHash(folded);
+  }
+
+  /** The ASCII letter a Latin letter with diacritics is built on ("é" → 'e'), or {@code c}. */
+  private static char base(char c) {
+    if (c < 0xC0) {
+      return c;
+    }
+    if (c <= 0x24F) {
+      return BASE_LATIN[c - 0xC0];
+    }
+    return c >= 0x1E00 && c <= 0x1EFF ? BASE_VIETNAMESE[c - 0x1E00] : c;
+  }
+
+  private static char[] bases(int from, int to) {
+    char[] out = new char[to - from + 1];
+    for (int c = from; c <= to; c++) {
+      String d = Normalizer.normalize(String.valueOf((char) c), Normalizer.Form.NFD);
+      char b = d.charAt(0);
+      out[c - from] = b < 128 && Character.isLetter(b) ? b : (char) c;
+    }
+    return out;
   }
 
   private boolean containsHash(long h) {
@@ -81,9 +128,9 @@ final class NameList {
   }
 
   private static long hash(CharSequence t, int s, int e) {
-    long h = 0xcbf29ce484222325L;
+    long h = OFFSET;
     for (int k = s; k < e; k++) {
-      h = (h ^ t.charAt(k)) * 0x100000001b3L;
+      h = (h ^ t.charAt(k)) * PRIME;
     }
     return h;
   }

@@ -484,12 +484,12 @@ final class Scanners {
 
   private static boolean phoneShape(CharSequence t, int i, int[] g, int count, int digits,
       boolean plus, boolean paren, boolean dot, boolean spaceFirst) {
+    if (plus) {
+      return true; // "+" and a country code: any grouping, "(0)" included; no date has one
+    }
     if (!spaceFirst && isDateShape(g, count) || count == 2 && g[0] == 4 && g[1] == 4
         && isYearRange(t, i)) {
       return false;
-    }
-    if (plus) {
-      return true; // "+" and a country code: any grouping, "(0)" included
     }
     if (count == 1) {
       return digits >= 10 && context(t, i, digits);
