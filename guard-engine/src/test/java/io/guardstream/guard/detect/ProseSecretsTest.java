@@ -83,6 +83,8 @@ class ProseSecretsTest {
 
   @ParameterizedTest
   @ValueSource(strings = {
+      "What if the password is wrong?",
+      "How should I rotate database passwords safely?",
       "The password is strong.",
       "The token is expired, please request a new one.",
       "Your password is ********.",

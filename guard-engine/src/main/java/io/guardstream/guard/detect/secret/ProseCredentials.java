@@ -123,6 +123,9 @@ final class ProseCredentials {
       while (e > s && ".,;:)]}>".indexOf(t.charAt(e - 1)) >= 0) {
         e--;
       }
+      if (wordThenMark(t, s, e)) {
+        return; // "how should I rotate passwords safely?": a word ending a question
+      }
     }
     if (e - s >= MIN_VALUE && Validators.credentialLike(t, s, e)) {
       sink.value(s, e);
@@ -132,6 +135,23 @@ final class ProseCredentials {
     if (cut > 0) {
       sink.value(s, cut);
     }
+  }
+
+  /** Whether {@code t[s, e)} is letters followed by '?' or '!' only. */
+  private static boolean wordThenMark(CharSequence t, int s, int e) {
+    int k = e;
+    while (k > s && (t.charAt(k - 1) == '?' || t.charAt(k - 1) == '!')) {
+      k--;
+    }
+    if (k == e || k == s) {
+      return false;
+    }
+    for (int i = s; i < k; i++) {
+      if (!Character.isLetter(t.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
