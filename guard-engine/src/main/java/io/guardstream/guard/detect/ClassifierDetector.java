@@ -11,7 +11,7 @@ import java.nio.file.Path;
  *
  * <p>The model's probability is first calibrated so that the model's own threshold maps to 0.5,
  * then rescaled so that the classifier <em>alone</em> reaches the engine's 0.5 only at calibrated
- * score {@code alone_at} (default 0.9). Leave-one-source-out runs of the whole engine showed the
+ * score {@code alone_at} (default 0.89). Leave-one-source-out runs of the whole engine showed the
  * model flags benign styles it never saw (second-person advice, role-play narration, code) far
  * more often than the rules do, so on its own it must be sure; between its threshold and
  * {@code alone_at} it still adds to rule evidence. Parameters: {@code model} (path of a trained
@@ -19,7 +19,7 @@ import java.nio.file.Path;
  */
 public final class ClassifierDetector implements Detector {
   /** Calibrated score at which the classifier alone decides (chosen by leave-one-source-out). */
-  static final double DEFAULT_ALONE_AT = 0.9;
+  static final double DEFAULT_ALONE_AT = 0.89;
 
   private final PromptAttackClassifier model;
   private final double aloneAt;
