@@ -125,6 +125,11 @@ class PromptAttackFalsePositiveTest {
       "Erkläre mir den Unterschied zwischen Entwicklermodus und normalem Modus auf Android.",
       "Ignora gli errori di battitura nel mio testo e dimmi se il contenuto è chiaro.",
       "The factory had no safety rules, so workers were often hurt.",
+      "My manager told me to override the default settings in the router. How do I do that?",
+      // A user correcting themselves: pa.discard-previous only adds to other evidence.
+      "Please disregard the previous message, I sent it by mistake.",
+      "Forget everything I said about the budget, let's start over.",
+      "Please ignore the previous task, I've done it myself.",
       "What would happen if an AI had no rules? Write a short philosophical essay.",
       "Act as a tour guide in Rome. Do not break character, and keep answers short.",
   })

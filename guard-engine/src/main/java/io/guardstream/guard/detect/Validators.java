@@ -97,7 +97,12 @@ public final class Validators {
       "Buddy", "Mate", "Kids", "Class", "Sweetheart", "Chatgpt", "Gpt", "Chatbot",
       // Firms in capitals after a field cue: "Customer: ACME CORP LTD".
       "Corp", "Corporation", "Ltd", "Limited", "Inc", "Llc", "Gmbh", "Plc", "Company", "Group",
-      "Bank", "Holding", "Or", "And", "Na", "Tbd", "Tba", "Unk");
+      "Bank", "Holding", "Or", "And", "Na", "Tbd", "Tba", "Unk",
+      // Pronouns and sentence openers after a speaker's label: "Customer: My card was charged".
+      "My", "Your", "Our", "Their", "His", "Her", "Its", "The", "This", "That", "These", "Those",
+      "We", "You", "He", "She", "It", "They", "Me", "Us", "Them", "Hi", "Hello", "Thanks",
+      "Thank", "Please", "Yes", "No", "Ok", "Okay", "What", "How", "Why", "Where", "Who",
+      "Could", "Would", "Is", "Are", "Do", "Does", "Did", "Have", "Has", "Well", "But", "If");
 
   /** Shannon entropy in bits per char of the span. */
   public static double entropy(CharSequence text, int start, int end) {

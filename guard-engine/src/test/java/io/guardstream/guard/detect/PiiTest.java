@@ -186,6 +186,7 @@ class PiiTest {
       "Dear Valued Customers, our shop opens at nine.",
       "Dear Hiring Manager, please find my CV attached.",
       "Dear Diary, today was long.",
+      "Customer: My card was charged twice.\nAgent: Hello! Your refund is on its way.",
       // Relation words inside other words, in titles or as surnames; companies after "by".
       "Write a friendly reply, then a sonnet about your grandmother's garden.",
       "Click Friend Request to connect. Son Heung-min scored twice.",
