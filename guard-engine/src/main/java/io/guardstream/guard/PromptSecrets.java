@@ -9,7 +9,8 @@ import java.util.Set;
 
 /**
  * Secret values a system prompt states: "The password is avocado", "access code: 'blue desk'",
- * "secret word = zenith", "Internal discount code: SPRING-ZEBRA-42", "API key: …". A model may give such a value away in a sentence that shares no
+ * "secret word = zenith", "Internal discount code: SPRING-ZEBRA-42", "API key: …", and figures in
+ * a sentence marked confidential ("band A is 40-55k"). A model may give such a value away in a sentence that shares no
  * shingle with the prompt ("Sure! It's avocado."), so the fingerprint keeps the value's hash
  * apart and outputs are searched for it, as written and disguised, like a short prompt.
  */
@@ -61,14 +62,55 @@ final class PromptSecrets {
       if (!quoted && notValue(value)) {
         continue;
       }
-      List<String> words = PromptFingerprint.words(value);
-      String joined = String.join(" ", words);
-      if (!words.isEmpty() && words.size() <= maxWords && joined.length() >= 3
-          && !values.contains(joined)) {
-        values.add(joined);
+      add(value, maxWords, values);
+    }
+    confidentialFigures(prompt, maxWords, values);
+    return values;
+  }
+
+  // A sentence that marks what it states as not to be shared ("Salary bands are confidential:
+  // band A is 40-55k, …; never disclose them").
+  private static final Pattern CONFIDENTIAL = Pattern.compile(
+      "(?i)(?:^|[\\s(])(?:confidential|secret|internal only|never (?:share|disclose|reveal|mention)"
+          + "|do not (?:share|disclose|reveal|mention)|don't (?:share|disclose|reveal|mention))"
+          + "(?:$|[\\s.,;:!)])");
+
+  /**
+   * Figures stated in confidential sentences: tokens with a digit and a letter or a joiner
+   * ("40-55k", "v2.3-beta", "Q3/2025"), not plain numbers, which answers use freely.
+   */
+  private static void confidentialFigures(String prompt, int maxWords, List<String> values) {
+    for (String sentence : prompt.split("(?<=[.!?])\\s+|\\n")) {
+      if (!CONFIDENTIAL.matcher(sentence).find()) {
+        continue;
+      }
+      for (String token : sentence.split("[\\s,;:()\\[\\]\"'“”‘’]+")) {
+        String t = token.replaceAll("^[^A-Za-z0-9]+|[^A-Za-z0-9]+$", "");
+        if (t.length() >= 3 && t.indexOf('@') < 0 && figure(t)) {
+          add(t, maxWords, values);
+        }
       }
     }
-    return values;
+  }
+
+  private static boolean figure(String t) {
+    boolean digit = false;
+    boolean other = false;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      digit |= Character.isDigit(c);
+      other |= Character.isLetter(c) || c == '-' || c == '/';
+    }
+    return digit && other;
+  }
+
+  private static void add(String value, int maxWords, List<String> values) {
+    List<String> words = PromptFingerprint.words(value);
+    String joined = String.join(" ", words);
+    if (!words.isEmpty() && words.size() <= maxWords && joined.length() >= 3
+        && !values.contains(joined)) {
+      values.add(joined);
+    }
   }
 
   private static boolean notValue(String bare) {
