@@ -103,6 +103,9 @@ class PiiTest {
       "PERSON|Dear Victoria: the keys are under the mat.|Victoria",
       "PERSON|José Luis Fernández signed the contract.|José Luis Fernández",
       "PERSON|Our CEO Gunnar Þórsson will speak first.|Gunnar Þórsson",
+      "PERSON|Bonjour Madame Lefebvre, votre commande est prête.|Lefebvre",
+      "PERSON|Gentile Sig.ra Rossi, la sua prenotazione è confermata.|Rossi",
+      "PERSON|Der Kunde Tobias Krüger hat die Rechnung bezahlt.|Tobias Krüger",
   })
   void findsExactSpans(String type, String text, String value) {
     GuardResult r = output(text);

@@ -556,7 +556,11 @@ public final class GivenNameDetector implements Detector {
       "Gov", "Gen", "Col", "Capt", "Sgt", "Lt", "Det", "Insp", "Supt", "Fr", "Rev", "Sr", "Br",
       "CEO", "CFO", "CTO", "COO", "CIO", "CISO", "VP", "SVP", "EVP", "MP", "MEP", "President",
       "Secretary", "Treasurer", "Engineer", "Developer", "Designer", "Architect", "Intern",
-      "Pilot", "Clerk", "Supervisor", "Coordinator", "Justice");
+      "Pilot", "Clerk", "Supervisor", "Coordinator", "Justice",
+      // German capitalises every noun: "Der Kunde Tobias Krüger".
+      "Kunde", "Kundin", "Patientin", "Mitarbeiter", "Mitarbeiterin", "Kollege", "Kollegin",
+      "Herr", "Frau", "Autor", "Autorin", "Fahrer", "Fahrerin", "Mieter", "Mieterin", "Student",
+      "Studentin", "Bewerber", "Bewerberin", "Kandidat", "Kandidatin");
 
   /** Capitalised words that open the names of places, firms and works, not of people. */
   private static final Set<String> NOT_FIRST = Set.of(
