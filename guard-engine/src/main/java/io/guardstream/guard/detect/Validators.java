@@ -236,6 +236,30 @@ public final class Validators {
     }
   }
 
+  /**
+   * Base64 of "user:password" (HTTP Basic, a Docker config's "auth"): printable text with a
+   * colon that neither starts nor ends it, and a password part that is no placeholder.
+   */
+  public static boolean basicCredentials(CharSequence text, int start, int end) {
+    String decoded;
+    try {
+      decoded = new String(Base64.getDecoder().decode(text.subSequence(start, end).toString()),
+          StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+    int colon = decoded.indexOf(':');
+    if (colon <= 0 || colon == decoded.length() - 1) {
+      return false;
+    }
+    for (int i = 0; i < decoded.length(); i++) {
+      if (decoded.charAt(i) < 0x20 || decoded.charAt(i) == 0x7f) {
+        return false;
+      }
+    }
+    return notPlaceholder(decoded, colon + 1, decoded.length());
+  }
+
   private static String stripPadding(CharSequence s) {
     String str = s.toString();
     int end = str.length();

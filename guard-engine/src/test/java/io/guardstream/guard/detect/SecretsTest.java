@@ -40,6 +40,10 @@ class SecretsTest {
         Arguments.of("GENERIC_SECRET", "db_password = \"" + Fake.password(14) + "\""),
         Arguments.of("GENERIC_SECRET", "api_key: " + Fake.random(Fake.HEX, 32, 15)),
         Arguments.of("HTTP_AUTH_HEADER", "curl -H 'Authorization: Bearer " + Fake.random(Fake.ALNUM, 40, 16) + "'"),
+        // A Docker config's registry login: base64 of "user:password".
+        Arguments.of("HTTP_AUTH_HEADER", "{\"auths\": {\"ghcr.io\": {\"auth\": \""
+            + java.util.Base64.getEncoder().encodeToString(("octocat:" + Fake.password(21))
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "\"}}}"),
         Arguments.of("TELEGRAM_BOT_TOKEN", "curl https://api.telegram.org/bot" + Fake.random("0123456789", 10, 18)
             + ":AA" + Fake.random(Fake.ALNUM, 33, 19) + "/sendMessage"),
         Arguments.of("SUPABASE_TOKEN", "SUPABASE_ACCESS_TOKEN=sbp_" + Fake.random(Fake.HEX, 40, 20)),
@@ -96,6 +100,8 @@ class SecretsTest {
       "Set your password in the settings page.",
       "The token bucket algorithm limits request rates.",
       "key = value",
+      // A base64 "auth" that is no "user:password" (a nonce, a hash).
+      "{\"auth\": \"q7Kx29LmZpVb0aTn4RcYwE8s\"}",
       "passwordLabel = \"Password:\"",
       "mysql -u root -p shop",
       "<password>${DB_PASSWORD}</password>",

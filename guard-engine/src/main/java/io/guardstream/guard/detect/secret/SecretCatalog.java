@@ -345,6 +345,10 @@ public final class SecretCatalog {
     b.add("HTTP_AUTH_HEADER", "http",
         "\\b(?:Basic|Bearer)\\s+([A-Za-z0-9+/=._\\-~]{20,})", 1, 3.5, Validators::notPlaceholder,
         0.9, 128, "bearer ", "basic ");
+    // A Docker / registry config's "auth": base64 of "user:password", sent as Basic auth.
+    b.add("HTTP_AUTH_HEADER", "http",
+        "[\"']auth[\"']\\s*:\\s*[\"']([A-Za-z0-9+/]{8,}={0,2})[\"']", 1, 0,
+        Validators::basicCredentials, 0.95, 256, "\"auth\"", "'auth'");
     b.add("NETRC_PASSWORD", "connection",
         "(?i:machine)\\s+\\S+\\s+(?:login|user(?:name)?)\\s+\\S+\\s+password\\s+(\\S+)", 1, 0,
         Validators::notPlaceholder, 0.95, 256, "machine");
