@@ -48,32 +48,36 @@ final class NameList {
    */
   boolean contains(CharSequence t, int s, int e) {
     long h = OFFSET;
-    long folded = OFFSET;
     boolean accented = false;
     for (int k = s; k < e; k++) {
       char c = t.charAt(k);
-      char b = base(c);
-      accented |= b != c;
+      accented |= c >= 0xC0;
       h = (h ^ c) * PRIME;
-      folded = (folded ^ b) * PRIME;
     }
-    return containsHash(h) || accented && containsHash(folded);
+    return containsHash(h) || accented && containsHash(foldedHash(t, s, e, false));
   }
 
   /** Whether {@code t[s, e)}, a lower-case word, is one of the names once capitalised. */
   boolean containsCapitalised(CharSequence t, int s, int e) {
     char first = Character.toUpperCase(t.charAt(s));
     long h = (OFFSET ^ first) * PRIME;
-    long folded = (OFFSET ^ base(first)) * PRIME;
-    boolean accented = base(first) != first;
+    boolean accented = first >= 0xC0;
     for (int k = s + 1; k < e; k++) {
       char c = t.charAt(k);
-      char b = base(c);
-      accented |= b != c;
+      accented |= c >= 0xC0;
       h = (h ^ c) * PRIME;
-      folded = (folded ^ b) * PRIME;
     }
-    return containsHash(h) || accented && containsHash(folded);
+    return containsHash(h) || accented && containsHash(foldedHash(t, s, e, true));
+  }
+
+  /** The hash of {@code t[s, e)} with accents dropped (and its first letter capitalised). */
+  private static long foldedHash(CharSequence t, int s, int e, boolean capitalise) {
+    long h = OFFSET;
+    for (int k = s; k < e; k++) {
+      char c = k == s && capitalise ? Character.toUpperCase(t.charAt(k)) : t.charAt(k);
+      h = (h ^ base(c)) * PRIME;
+    }
+    return h;
   }
 
   /** The ASCII letter a Latin letter with diacritics is built on ("é" → 'e'), or {@code c}. */
