@@ -16,7 +16,7 @@ import java.util.List;
  *
  * <pre>
  * java -cp benchmarks/target/benchmarks.jar io.guardstream.bench.EngineAB \
- *     A_CLASSES_DIR B_CLASSES_DIR [defaults|rules-only] [mix|fixed2k]
+ *     A_CLASSES_DIR B_CLASSES_DIR [defaults|rules-only] [mix|fixed2k|corpus:FILE[,FILE]]
  * </pre>
  */
 public final class EngineAB {
@@ -29,7 +29,7 @@ public final class EngineAB {
   public static void main(String[] args) throws Exception {
     if (args.length < 2) {
       System.err.println("usage: EngineAB A_CLASSES_DIR B_CLASSES_DIR [defaults|rules-only]"
-          + " [mix|fixed2k]");
+          + " [mix|fixed2k|corpus:FILE[,FILE]]");
       System.exit(2);
     }
     String ruleSet = args.length > 2 ? args[2] : "defaults";
