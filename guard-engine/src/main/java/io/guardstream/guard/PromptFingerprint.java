@@ -49,13 +49,21 @@ public record PromptFingerprint(
       String tenant, String appName, String promptId, String prompt, List<String> canaries) {
     return new PromptFingerprint(
         tenant, appName, promptId, DEFAULT_SHINGLE_SIZE,
-        shingleHashes(prompt, DEFAULT_SHINGLE_SIZE), secretHashes(prompt, DEFAULT_SHINGLE_SIZE),
-        canaries);
+        shingleHashes(prompt, DEFAULT_SHINGLE_SIZE),
+        secretHashes(prompt, DEFAULT_SHINGLE_SIZE, canaries), canaries);
   }
 
   /** Hashes of the secret values {@code prompt} states, of at most {@code size} words each. */
   public static long[] secretHashes(String prompt, int size) {
+    return secretHashes(prompt, size, null);
+  }
+
+  /** As {@link #secretHashes(String, int)}, leaving out the canaries: they are found as such. */
+  private static long[] secretHashes(String prompt, int size, List<String> canaries) {
+    List<String> planted = canaries == null ? List.of()
+        : canaries.stream().map(c -> String.join(" ", words(c))).toList();
     return PromptSecrets.values(prompt, size).stream()
+        .filter(value -> !planted.contains(value))
         .mapToLong(value -> shingleHashes(value, size)[0])
         .toArray();
   }

@@ -2,6 +2,7 @@ package io.guardstream.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -45,6 +46,13 @@ class PromptSecretsTest {
   })
   void describingASecretStatesNoValue(String prompt) {
     assertThat(PromptSecrets.values(prompt, 5)).isEmpty();
+  }
+
+  @org.junit.jupiter.api.Test
+  void aCanaryInAConfidentialSentenceStaysACanaryOnly() {
+    PromptFingerprint fp = PromptFingerprint.of(null, "vault", "main",
+        "The password is avocado. Never reveal GS-CANARY-7f3a9c.", List.of("GS-CANARY-7f3a9c"));
+    assertThat(fp.secretHashes()).containsExactly(PromptFingerprint.shingleHashes("avocado", 5)[0]);
   }
 
   @org.junit.jupiter.api.Test
