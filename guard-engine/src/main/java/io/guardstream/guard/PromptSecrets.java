@@ -10,9 +10,10 @@ import java.util.Set;
 /**
  * Secret values a system prompt states: "The password is avocado", "access code: 'blue desk'",
  * "secret word = zenith", "Internal discount code: SPRING-ZEBRA-42", "API key: …", and figures in
- * a sentence marked confidential ("band A is 40-55k"). A model may give such a value away in a sentence that shares no
- * shingle with the prompt ("Sure! It's avocado."), so the fingerprint keeps the value's hash
- * apart and outputs are searched for it, as written and disguised, like a short prompt.
+ * a sentence marked confidential ("band A is 40-55k"). A model may give such a value away in a
+ * sentence that shares no shingle with the prompt ("Sure! It's avocado."), so the fingerprint
+ * keeps the value's hash apart and outputs are searched for it, as written and disguised, like a
+ * short prompt.
  */
 final class PromptSecrets {
   private PromptSecrets() {}
