@@ -30,6 +30,7 @@ class PiiTest {
       "PHONE_NUMBER|Office: +44 20 7946 0958.|+44 20 7946 0958",
       "PHONE_NUMBER|Portable : +33 6 12 34 56 78.|+33 6 12 34 56 78",
       "PHONE_NUMBER|Mumbai office: +91-22-2778-8000.|+91-22-2778-8000",
+      "PHONE_NUMBER|Customer: 555-123-4567|555-123-4567",
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
       "EMAIL|Ask john.o'neil@example.ie today.|john.o'neil@example.ie",
       "EMAIL|email = 'jane@example.com'|jane@example.com",
@@ -190,6 +191,10 @@ class PiiTest {
       "Dear Hiring Manager, please find my CV attached.",
       "Dear Diary, today was long.",
       "Customer: My card was charged twice.\nAgent: Hello! Your refund is on its way.",
+      // Numbers named as identifiers, and networks rather than hosts.
+      "The invoice number is 2024-000173, due on 2024-07-15.",
+      "Meeting ID: 845 2231 9087",
+      "The private ranges are 10.0.0.0/8 and 192.168.0.0/16.",
       // Relation words inside other words, in titles or as surnames; companies after "by".
       "Write a friendly reply, then a sonnet about your grandmother's garden.",
       "Click Friend Request to connect. Son Heung-min scored twice.",

@@ -432,7 +432,8 @@ final class Scanners {
     boolean ext = extEnd > end;
     if (!plus && !paren && !space && !dash && count == 4
         && !ext && ipv4(t, i, end)) {
-      if (!versionBefore(t, i)) { // "version 10.2.3.4", "v10.2.3.4": a version, consumed
+      // "version 10.2.3.4" is a version, "10.0.0.0/8" a network: consumed, not reported.
+      if (!versionBefore(t, i) && !cidrAfter(t, end)) {
         out.add(i, end, PiiType.IP_ADDRESS.name(), 0.9, "IPv4 address");
       }
       return true;
@@ -486,6 +487,9 @@ final class Scanners {
       boolean plus, boolean paren, boolean dot, boolean spaceFirst) {
     if (plus) {
       return true; // "+" and a country code: any grouping, "(0)" included; no date has one
+    }
+    if (!paren && idBefore(t, i)) {
+      return false; // "invoice number 2024-000173", "Meeting ID: 845 2231 9087"
     }
     if (!spaceFirst && isDateShape(g, count) || count == 2 && g[0] == 4 && g[1] == 4
         && isYearRange(t, i)) {
@@ -633,6 +637,58 @@ final class Scanners {
     "desk", "office", "home", "work"
   };
   private static final String[] SSN_CONTEXT = {"ssn", "social security", "social sec"};
+  /** Names of numbers that identify things, not phones, right before the digits. */
+  private static final String[] ID_NAMES = {
+    "invoice", "order", "tracking", "reference", "account", "ticket", "case", "serial", "policy",
+    "booking", "confirmation", "transaction", "customer", "member", "batch", "part", "model",
+    "meeting", "isbn", "sku"
+  };
+  private static final String[] ID_SUFFIXES = {" number", " no", " #", "#", " id", " ref"};
+
+  /** Whether an identifier's name ("invoice number", "meeting id:") ends within 24 chars before. */
+  private static boolean idBefore(CharSequence t, int i) {
+    for (int k = Math.max(0, i - 24); k < i; k++) {
+      if (k > 0 && Character.isLetter(t.charAt(k - 1))) {
+        continue;
+      }
+      for (String name : ID_NAMES) {
+        if (regionIs(t, k, name)) {
+          int e = k + name.length();
+          for (String suffix : ID_SUFFIXES) {
+            if (regionIs(t, e, suffix) && noWordBetween(t, e + suffix.length(), i)) {
+              return true;
+            }
+          }
+        }
+      }
+    }
+    return false;
+  }
+
+  /** Whether {@code t[s, e)} holds at most the word "is" or punctuation and spaces. */
+  private static boolean noWordBetween(CharSequence t, int s, int e) {
+    int letters = 0;
+    for (int k = s; k < e; k++) {
+      if (Character.isLetter(t.charAt(k))) {
+        letters++;
+      }
+    }
+    return letters == 0 || letters == 2 && indexOfWord(t, s, e, "is");
+  }
+
+  private static boolean indexOfWord(CharSequence t, int s, int e, String word) {
+    for (int k = s; k + word.length() <= e; k++) {
+      if (regionIs(t, k, word)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** "10.0.0.0/8": a network's prefix length right after the address. */
+  private static boolean cidrAfter(CharSequence t, int end) {
+    return end + 1 < t.length() && t.charAt(end) == '/' && isDigit(t.charAt(end + 1));
+  }
 
   /** Whether one of the (lower-case) words occurs in the 40 chars before {@code i}, outside a mask. */
   static boolean contextBefore(CharSequence t, int i, String[] words) {
