@@ -665,24 +665,17 @@ final class Scanners {
     return false;
   }
 
-  /** Whether {@code t[s, e)} holds at most the word "is" or punctuation and spaces. */
+  /** Whether {@code t[s, e)} holds only punctuation and spaces, or the word "is" among them. */
   private static boolean noWordBetween(CharSequence t, int s, int e) {
+    int first = -1;
     int letters = 0;
     for (int k = s; k < e; k++) {
       if (Character.isLetter(t.charAt(k))) {
+        first = first < 0 ? k : first;
         letters++;
       }
     }
-    return letters == 0 || letters == 2 && indexOfWord(t, s, e, "is");
-  }
-
-  private static boolean indexOfWord(CharSequence t, int s, int e, String word) {
-    for (int k = s; k + word.length() <= e; k++) {
-      if (regionIs(t, k, word)) {
-        return true;
-      }
-    }
-    return false;
+    return letters == 0 || letters == 2 && regionIs(t, first, "is");
   }
 
   /** "10.0.0.0/8": a network's prefix length right after the address. */
