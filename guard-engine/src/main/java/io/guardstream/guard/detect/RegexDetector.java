@@ -14,6 +14,17 @@ import java.util.Locale;
  */
 public final class RegexDetector implements Detector {
   private final Pattern pattern;
+  /**
+   * For an anchored rule, the pattern tried where trigger k starts: only the alternatives that can
+   * start with that trigger (null: none can). See {@link LeadingAlternatives}.
+   */
+  private final Pattern[] atTrigger;
+  /**
+   * For a search, where a match can start, with the pattern anchored there; null when the pattern
+   * does not tell (it is then searched the usual way).
+   */
+  private final StartLiterals starts;
+  private final Pattern atStart;
   private final View view;
   private final List<String> triggers;
   private final int window;
@@ -25,10 +36,13 @@ public final class RegexDetector implements Detector {
   /** Triggers from index {@code gateFrom} on are "requires" literals: they only gate the rule. */
   private final int gateFrom;
 
-  private RegexDetector(Pattern pattern, View view, List<String> triggers, int window, int group,
-      double minEntropy, Validators.Validator validator, int minMatches, boolean anchored,
-      int gateFrom) {
+  private RegexDetector(Pattern pattern, Pattern[] atTrigger, StartLiterals starts,
+      Pattern atStart, View view, List<String> triggers, int window, int group, double minEntropy,
+      Validators.Validator validator, int minMatches, boolean anchored, int gateFrom) {
     this.pattern = pattern;
+    this.atTrigger = atTrigger;
+    this.starts = starts;
+    this.atStart = atStart;
     this.view = view;
     this.triggers = triggers;
     this.window = window;
@@ -82,6 +96,9 @@ public final class RegexDetector implements Detector {
         return null;
       }
       Pattern pattern;
+      Pattern[] atTrigger = null;
+      StartLiterals starts = null;
+      Pattern atStart = null;
       try {
         // Anchored patterns start with '^': RE2J then stops at the first position where no thread
         // is alive instead of stepping to the end of the window (half the cost of a miss).
@@ -89,6 +106,10 @@ public final class RegexDetector implements Detector {
         pattern = Pattern.compile(source, flags);
         if (anchored) {
           pattern = Pattern.compile("^(?:" + source + ")", flags);
+          atTrigger = perTrigger(source, flags, triggers, pattern);
+        } else {
+          starts = StartLiterals.of(source);
+          atStart = starts == null ? null : Pattern.compile("^(?:" + source + ")", flags);
         }
       } catch (PatternSyntaxException e) {
         p.error("pattern", "invalid RE2 syntax: " + e.getDescription());
@@ -100,9 +121,35 @@ public final class RegexDetector implements Detector {
       }
       List<String> all = new java.util.ArrayList<>(triggers);
       all.addAll(requires);
-      return new RegexDetector(pattern, view, List.copyOf(all), window, group, minEntropy,
-          validator, minMatches, anchored, requires.isEmpty() ? Integer.MAX_VALUE : triggers.size());
+      return new RegexDetector(pattern, atTrigger, starts, atStart, view, List.copyOf(all), window,
+          group, minEntropy, validator, minMatches, anchored,
+          requires.isEmpty() ? Integer.MAX_VALUE : triggers.size());
     }
+  }
+
+  /**
+   * The anchored pattern narrowed to each trigger's alternatives; the whole pattern where it does
+   * not split or where narrowing would renumber capturing groups.
+   */
+  private static Pattern[] perTrigger(String source, int flags, List<String> triggers,
+      Pattern whole) {
+    Pattern[] out = new Pattern[triggers.size()];
+    LeadingAlternatives alternatives = LeadingAlternatives.of(source);
+    java.util.Map<String, Pattern> compiled = new java.util.HashMap<>();
+    for (int k = 0; k < out.length; k++) {
+      if (alternatives == null) {
+        out[k] = whole;
+        continue;
+      }
+      String narrowed = alternatives.forLiteral(triggers.get(k));
+      if (narrowed == null) {
+        continue; // no alternative starts with this trigger: never try there
+      }
+      Pattern p = compiled.computeIfAbsent(narrowed,
+          n -> Pattern.compile("^(?:" + n + ")", flags));
+      out[k] = p.groupCount() == whole.groupCount() ? p : whole;
+    }
+    return out;
   }
 
   static View parseView(Params p, View fallback) {
@@ -166,7 +213,11 @@ public final class RegexDetector implements Detector {
         if (gates != null && !anyIn(gates, s, e)) {
           continue;
         }
-        Matcher m = pattern.matcher(new Slice(text, s, e));
+        Pattern p = atTrigger[ctx.trigger(k)];
+        if (p == null) {
+          continue;
+        }
+        Matcher m = p.matcher(new Slice(text, s, e));
         if (m.lookingAt() && report(m, text, s, out)) {
           last = s + m.end() - 1; // a rejected match leaves its words to later triggers
         }
@@ -245,11 +296,33 @@ public final class RegexDetector implements Detector {
 
   private void run(CharSequence text, int from, int to, Hits out) {
     CharSequence slice = from == 0 && to == text.length() ? text : new Slice(text, from, to);
+    if (starts != null) {
+      runFromStarts(slice, text, from, out);
+      return;
+    }
     Matcher m = pattern.matcher(slice);
     int pos = 0;
     while (pos <= slice.length() && m.find(pos)) {
       pos = m.end() > m.start() ? m.end() : m.end() + 1;
       report(m, text, from, out);
+    }
+  }
+
+  /**
+   * The search of {@link #run}, trying the anchored pattern only where a start literal agrees: the
+   * leftmost position where it matches is where the search would have found its match.
+   */
+  private void runFromStarts(CharSequence slice, CharSequence text, int from, Hits out) {
+    int n = slice.length();
+    for (int p = 0; p < n; p++) {
+      if (!starts.mayStartAt(slice, p)) {
+        continue;
+      }
+      Matcher m = atStart.matcher(new Slice(slice, p, n));
+      if (m.lookingAt()) {
+        report(m, text, from + p, out);
+        p += m.end() - 1; // a start literal is never empty, so neither is the match
+      }
     }
   }
 
