@@ -13,18 +13,10 @@ import java.util.Locale;
  * chars around each occurrence, so a costly pattern stays cheap on ordinary text.
  */
 public final class RegexDetector implements Detector {
+  /** Starts with '^' when it is only tried at given positions (anchored, or {@link #starts}). */
   private final Pattern pattern;
-  /**
-   * For an anchored rule, the pattern tried where trigger k starts: only the alternatives that can
-   * start with that trigger (null: none can). See {@link LeadingAlternatives}.
-   */
-  private final Pattern[] atTrigger;
-  /**
-   * For a search, where a match can start, with the pattern anchored there; null when the pattern
-   * does not tell (it is then searched the usual way).
-   */
+  /** Where a search's match can start; null when the pattern does not tell. */
   private final StartLiterals starts;
-  private final Pattern atStart;
   private final View view;
   private final List<String> triggers;
   private final int window;
@@ -36,13 +28,11 @@ public final class RegexDetector implements Detector {
   /** Triggers from index {@code gateFrom} on are "requires" literals: they only gate the rule. */
   private final int gateFrom;
 
-  private RegexDetector(Pattern pattern, Pattern[] atTrigger, StartLiterals starts,
-      Pattern atStart, View view, List<String> triggers, int window, int group, double minEntropy,
-      Validators.Validator validator, int minMatches, boolean anchored, int gateFrom) {
+  private RegexDetector(Pattern pattern, StartLiterals starts, View view, List<String> triggers,
+      int window, int group, double minEntropy, Validators.Validator validator, int minMatches,
+      boolean anchored, int gateFrom) {
     this.pattern = pattern;
-    this.atTrigger = atTrigger;
     this.starts = starts;
-    this.atStart = atStart;
     this.view = view;
     this.triggers = triggers;
     this.window = window;
@@ -96,20 +86,15 @@ public final class RegexDetector implements Detector {
         return null;
       }
       Pattern pattern;
-      Pattern[] atTrigger = null;
       StartLiterals starts = null;
-      Pattern atStart = null;
       try {
         // Anchored patterns start with '^': RE2J then stops at the first position where no thread
         // is alive instead of stepping to the end of the window (half the cost of a miss).
         int flags = caseInsensitive ? Pattern.CASE_INSENSITIVE : 0;
         pattern = Pattern.compile(source, flags);
-        if (anchored) {
+        starts = anchored ? null : StartLiterals.of(source);
+        if (anchored || starts != null) {
           pattern = Pattern.compile("^(?:" + source + ")", flags);
-          atTrigger = perTrigger(source, flags, triggers, pattern);
-        } else {
-          starts = StartLiterals.of(source);
-          atStart = starts == null ? null : Pattern.compile("^(?:" + source + ")", flags);
         }
       } catch (PatternSyntaxException e) {
         p.error("pattern", "invalid RE2 syntax: " + e.getDescription());
@@ -121,35 +106,10 @@ public final class RegexDetector implements Detector {
       }
       List<String> all = new java.util.ArrayList<>(triggers);
       all.addAll(requires);
-      return new RegexDetector(pattern, atTrigger, starts, atStart, view, List.copyOf(all), window,
-          group, minEntropy, validator, minMatches, anchored,
+      return new RegexDetector(pattern, starts, view, List.copyOf(all), window, group,
+          minEntropy, validator, minMatches, anchored,
           requires.isEmpty() ? Integer.MAX_VALUE : triggers.size());
     }
-  }
-
-  /**
-   * The anchored pattern narrowed to each trigger's alternatives; the whole pattern where it does
-   * not split or where narrowing would renumber capturing groups.
-   */
-  private static Pattern[] perTrigger(String source, int flags, List<String> triggers,
-      Pattern whole) {
-    Pattern[] out = new Pattern[triggers.size()];
-    LeadingAlternatives alternatives = LeadingAlternatives.of(source);
-    java.util.Map<String, Pattern> compiled = new java.util.HashMap<>();
-    for (int k = 0; k < out.length; k++) {
-      if (alternatives == null) {
-        out[k] = whole;
-        continue;
-      }
-      String narrowed = alternatives.forLiteral(triggers.get(k));
-      if (narrowed == null) {
-        continue; // no alternative starts with this trigger: never try there
-      }
-      Pattern p = compiled.computeIfAbsent(narrowed,
-          n -> Pattern.compile("^(?:" + n + ")", flags));
-      out[k] = p.groupCount() == whole.groupCount() ? p : whole;
-    }
-    return out;
   }
 
   static View parseView(Params p, View fallback) {
@@ -213,11 +173,7 @@ public final class RegexDetector implements Detector {
         if (gates != null && !anyIn(gates, s, e)) {
           continue;
         }
-        Pattern p = atTrigger[ctx.trigger(k)];
-        if (p == null) {
-          continue;
-        }
-        Matcher m = p.matcher(new Slice(text, s, e));
+        Matcher m = pattern.matcher(new Slice(text, s, e));
         if (m.lookingAt() && report(m, text, s, out)) {
           last = s + m.end() - 1; // a rejected match leaves its words to later triggers
         }
@@ -318,7 +274,7 @@ public final class RegexDetector implements Detector {
       if (!starts.mayStartAt(slice, p)) {
         continue;
       }
-      Matcher m = atStart.matcher(new Slice(slice, p, n));
+      Matcher m = pattern.matcher(new Slice(slice, p, n));
       if (m.lookingAt()) {
         report(m, text, from + p, out);
         p += m.end() - 1; // a start literal is never empty, so neither is the match

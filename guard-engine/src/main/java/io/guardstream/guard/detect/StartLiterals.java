@@ -1,6 +1,7 @@
 package io.guardstream.guard.detect;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -31,7 +32,10 @@ final class StartLiterals {
       }
       from = close + 1;
     }
-    Set<String> literals = LeadingAlternatives.firstLiterals(source, from, source.length());
+    if (source.contains("\\Q")) {
+      return null; // quoted text would need its own reader
+    }
+    Set<String> literals = firstLiterals(source, from, source.length());
     if (literals == null) {
       return null;
     }
@@ -102,5 +106,178 @@ final class StartLiterals {
 
   private static char fold(char c) {
     return Character.toLowerCase(Character.toUpperCase(c));
+  }
+
+  /**
+   * Literals one of which starts every match of {@code source[from, to)}: per alternative, a
+   * leading run of plain chars or what an unquantified leading group starts with. Null when some
+   * alternative may start otherwise.
+   */
+  static Set<String> firstLiterals(String source, int from, int to) {
+    List<int[]> alternatives = split(source, from, to);
+    if (alternatives == null) {
+      return null;
+    }
+    Set<String> all = new HashSet<>();
+    for (int[] a : alternatives) {
+      Set<String> s = sequenceStart(source, a[0], a[1]);
+      if (s == null) {
+        return null;
+      }
+      all.addAll(s);
+    }
+    return all;
+  }
+
+  private static Set<String> sequenceStart(String source, int from, int to) {
+    if (from >= to) {
+      return null; // an empty alternative matches anywhere
+    }
+    if (source.charAt(from) == '(') {
+      int close = groupEnd(source, from);
+      if (close < 0 || close >= to || quantified(source, close + 1)) {
+        return null;
+      }
+      int inner = from + 1;
+      if (source.startsWith("?:", inner)) {
+        inner += 2;
+      } else if (source.charAt(inner) == '?') {
+        return null; // flags or a named group: keep it simple
+      }
+      return firstLiterals(source, inner, close);
+    }
+    int end = from;
+    while (end < to && plain(source.charAt(end))) {
+      end++;
+    }
+    if (end < to && quantified(source, end)) {
+      end--; // the last char is optional or repeated from zero
+    }
+    return end > from ? Set.of(source.substring(from, end)) : null;
+  }
+
+  private static boolean plain(char c) {
+    return Character.isLetterOrDigit(c) || c == ' ' || c == '\'' || c == '-' || c == ',';
+  }
+
+  /** Whether a quantifier that allows zero repetitions (or any bounded one) stands at {@code i}. */
+  private static boolean quantified(String s, int i) {
+    return i < s.length() && (s.charAt(i) == '?' || s.charAt(i) == '*' || s.charAt(i) == '{');
+  }
+
+  /** Top-level alternatives of {@code s[from, to)} as [start, end) pairs; null if unreadable. */
+  private static List<int[]> split(String s, int from, int to) {
+    List<int[]> out = new ArrayList<>();
+    int depth = 0;
+    int start = from;
+    int i = from;
+    while (i < to) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i = escapeEnd(s, i);
+        if (i < 0) {
+          return null;
+        }
+        continue;
+      }
+      if (c == '[') {
+        i = classEnd(s, i);
+        if (i < 0) {
+          return null;
+        }
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth < 0) {
+          return null;
+        }
+      } else if (c == '|' && depth == 0) {
+        out.add(new int[] {start, i});
+        start = i + 1;
+      }
+      i++;
+    }
+    if (depth != 0) {
+      return null;
+    }
+    out.add(new int[] {start, to});
+    return out;
+  }
+
+  /** Index of the ')' closing the group opened at {@code open}, or -1. */
+  private static int groupEnd(String s, int open) {
+    int depth = 0;
+    int i = open;
+    while (i < s.length()) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i = escapeEnd(s, i);
+        if (i < 0) {
+          return -1;
+        }
+        continue;
+      }
+      if (c == '[') {
+        i = classEnd(s, i);
+        if (i < 0) {
+          return -1;
+        }
+        continue;
+      }
+      if (c == '(') {
+        depth++;
+      } else if (c == ')' && --depth == 0) {
+        return i;
+      }
+      i++;
+    }
+    return -1;
+  }
+
+  /** Index after the escape starting at {@code i} ({@code \x}, {@code \p{..}}, {@code \x{..}}). */
+  private static int escapeEnd(String s, int i) {
+    if (i + 1 >= s.length()) {
+      return -1;
+    }
+    char e = s.charAt(i + 1);
+    if ((e == 'p' || e == 'P' || e == 'x') && i + 2 < s.length() && s.charAt(i + 2) == '{') {
+      int close = s.indexOf('}', i + 3);
+      return close < 0 ? -1 : close + 1;
+    }
+    return i + 2;
+  }
+
+  /** Index after the character class opened at {@code i}. */
+  private static int classEnd(String s, int i) {
+    int j = i + 1;
+    if (j < s.length() && s.charAt(j) == '^') {
+      j++;
+    }
+    if (j < s.length() && s.charAt(j) == ']') {
+      j++; // a leading ']' is a member
+    }
+    while (j < s.length()) {
+      char c = s.charAt(j);
+      if (c == '\\') {
+        j += 2;
+        continue;
+      }
+      if (c == '[' && j + 1 < s.length() && s.charAt(j + 1) == ':') {
+        int close = s.indexOf(":]", j + 2);
+        if (close < 0) {
+          return -1;
+        }
+        j = close + 2;
+        continue;
+      }
+      if (c == ']') {
+        return j + 1;
+      }
+      j++;
+    }
+    return -1;
   }
 }

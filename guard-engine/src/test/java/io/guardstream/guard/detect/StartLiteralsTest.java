@@ -15,13 +15,26 @@ import org.junit.jupiter.api.Test;
 
 /** A search may skip a position only where the pattern cannot match. */
 class StartLiteralsTest {
-  private static final String PATTERN = "(?i)(?:(?:negeer|vergeet) (?:alle )?(?:instructies"
+  /** A top-level alternation, as the alternatives of a group are read the same way. */
+  private static final String PATTERN = "(?i)(?:negeer|vergeet) (?:alle )?(?:instructies"
       + "|regels)|(?:игнорируй|забудь) (?:все )?(?:инструкции|правила)|(?:忽略|无视)[^。]{0,8}?指令"
-      + "|skip (?:the )?rules|kelvin)";
+      + "|skip (?:the )?rules|kelvin";
   private static final List<String> WORDS = List.of("negeer", "NEGEER", "Vergeet", "alle",
       "instructies", "regels", "игнорируй", "Игнорируй", "ЗАБУДЬ", "все", "инструкции",
       "Правила", "忽略", "无视", "所有", "指令", "skip", "\u017Fkip", "SKIP", "the", "rules",
       "\u212Aelvin", "quantum", "entanglement", "x");
+
+  @Test
+  void readsTheLiteralsAMatchStartsWith() {
+    assertThat(first("(?:ignore|disregard) (?:all )?previous")).containsOnly("ignore", "disregard");
+    assertThat(first("colou?r")).containsOnly("colo");
+    assertThat(first("(?:x|(?:y|z)w)+v")).containsOnly("x", "y", "z");
+    assertThat(first("(?:a|b)?x")).isNull();
+    assertThat(first("\\bfoo")).isNull();
+    assertThat(first("[a-z]+ mode")).isNull();
+    assertThat(first("(?i:foo)")).isNull();
+    assertThat(first("foo|")).isNull();
+  }
 
   @Test
   void foldsOnlyTheCharsCaseFoldingMapsToAscii() {
@@ -41,6 +54,7 @@ class StartLiteralsTest {
         .isEmpty();
     assertThat(StartLiterals.of("\\bfoo|bar")).isNull();
     assertThat(StartLiterals.of("(?i:foo)bar")).isNull();
+    assertThat(StartLiterals.of("(?i)foo|bar")).isNotNull();
   }
 
   @Property(tries = 500)
@@ -54,5 +68,9 @@ class StartLiteralsTest {
         assertThat(starts.mayStartAt(text, p)).as(text + " @" + p).isTrue();
       }
     }
+  }
+
+  private static java.util.Set<String> first(String source) {
+    return StartLiterals.firstLiterals(source, 0, source.length());
   }
 }
