@@ -97,7 +97,23 @@ final class FeatureHasher {
    * where reading stopped is left in {@link State#at}.
    */
   int feed(State st, char[] text, int from, int to, IntConsumer sink, Stop stop) {
+    return run(st, text, from, to, null, sink, stop);
+  }
+
+  /**
+   * As {@link #feed}, adding the weight of each feature to {@link State#weightSum} instead of
+   * emitting it: the scoring path, where a sum kept in a local runs about a fifth faster than
+   * one kept in the sink's field.
+   */
+  int feedWeights(State st, char[] text, int from, int to, short[] weights, Stop stop) {
+    return run(st, text, from, to, weights, null, stop);
+  }
+
+  /** {@link #feed} with {@code sink}, or {@link #feedWeights} with {@code weights} (not null). */
+  private int run(State st, char[] text, int from, int to, short[] weights, IntConsumer sink,
+      Stop stop) {
     final int shift = 64 - bits;
+    long weightSum = 0;
     // hN is the polynomial hash of the N canonical code points ending at the current one; a
     // fresh run reads the text as if it started after a space, so word-initial n-grams are marked.
     long h1 = st.h1;
@@ -158,16 +174,17 @@ final class FeatureHasher {
         inWord = false;
         words++;
         if (wordMax >= 1) {
-          sink.accept((int) ((word * SPREAD) >>> shift));
+          weightSum = emit(weightSum, weights, sink, (int) ((word * SPREAD) >>> shift));
           count++;
         }
         if (wordMax >= 2 && words >= 2) {
-          sink.accept((int) (((prevWord * P + word) ^ BIGRAM_SALT) * SPREAD >>> shift));
+          long h = (prevWord * P + word) ^ BIGRAM_SALT;
+          weightSum = emit(weightSum, weights, sink, (int) (h * SPREAD >>> shift));
           count++;
         }
         if (wordMax >= 3 && words >= 3) {
-          long h = (prevPrevWord * P + prevWord) * P + word;
-          sink.accept((int) ((h ^ TRIGRAM_SALT) * SPREAD >>> shift));
+          long h = ((prevPrevWord * P + prevWord) * P + word) ^ TRIGRAM_SALT;
+          weightSum = emit(weightSum, weights, sink, (int) (h * SPREAD >>> shift));
           count++;
         }
         prevPrevWord = prevWord;
@@ -186,31 +203,32 @@ final class FeatureHasher {
       h1 = canon;
       if (seen < MAX_CHAR_N) {
         seen++;
-        count += emitShort(sink, seen, h1, h2, h3, h4, h5, h6, shift);
+        count += emitShort(st, weights, sink, seen, h1, h2, h3, h4, h5, h6, shift);
         continue;
       }
       // The usual case, every n-gram length in range. Unrolled on purpose: one loop-invariant
       // (so always predicted) test per length and constant salts, no loop over lengths.
       if (emit1) {
-        sink.accept((int) (((h1 ^ SALT1) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h1 ^ SALT1) * SPREAD) >>> shift));
       }
       if (emit2) {
-        sink.accept((int) (((h2 ^ SALT2) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h2 ^ SALT2) * SPREAD) >>> shift));
       }
       if (emit3) {
-        sink.accept((int) (((h3 ^ SALT3) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h3 ^ SALT3) * SPREAD) >>> shift));
       }
       if (emit4) {
-        sink.accept((int) (((h4 ^ SALT4) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h4 ^ SALT4) * SPREAD) >>> shift));
       }
       if (emit5) {
-        sink.accept((int) (((h5 ^ SALT5) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h5 ^ SALT5) * SPREAD) >>> shift));
       }
       if (hashSix) {
-        sink.accept((int) (((h6 ^ SALT6) * SPREAD) >>> shift));
+        weightSum = emit(weightSum, weights, sink, (int) (((h6 ^ SALT6) * SPREAD) >>> shift));
       }
       count += perChar;
     }
+    st.weightSum += weightSum;
     st.h1 = h1;
     st.h2 = h2;
     st.h3 = h3;
@@ -254,6 +272,8 @@ final class FeatureHasher {
     int words;
     /** Index where the last feed stopped. */
     int at;
+    /** Sum of the weights of the features {@link #feedWeights} read so far. */
+    long weightSum;
 
     /**
      * Whether the hashes of the last {@code MAX_CHAR_N - 1} points (all the next n-grams extend)
@@ -279,17 +299,28 @@ final class FeatureHasher {
       c.prevPrevWord = prevPrevWord;
       c.words = words;
       c.at = at;
+      c.weightSum = weightSum;
       return c;
     }
   }
 
+  /** Adds the weight of {@code bucket} to {@code sum} when there are weights, else emits it. */
+  private static long emit(long sum, short[] weights, IntConsumer sink, int bucket) {
+    if (weights != null) {
+      return sum + weights[bucket];
+    }
+    sink.accept(bucket);
+    return sum;
+  }
+
   /** Emits the n-grams of the first {@code seen} points of a run (shorter ones only). */
-  private int emitShort(IntConsumer sink, int seen, long h1, long h2, long h3, long h4, long h5,
-      long h6, int shift) {
+  private int emitShort(State st, short[] weights, IntConsumer sink, int seen, long h1, long h2,
+      long h3, long h4, long h5, long h6, int shift) {
     int count = 0;
     for (int n = Math.max(charMin, 1); n <= Math.min(charMax, seen); n++) {
       long h = n == 1 ? h1 : n == 2 ? h2 : n == 3 ? h3 : n == 4 ? h4 : n == 5 ? h5 : h6;
-      sink.accept((int) (((h ^ CHAR_SALT[n]) * SPREAD) >>> shift));
+      int bucket = (int) (((h ^ CHAR_SALT[n]) * SPREAD) >>> shift);
+      st.weightSum = emit(st.weightSum, weights, sink, bucket);
       count++;
     }
     return count;

@@ -1,7 +1,6 @@
 package io.guardstream.guard.classify;
 
 import java.util.Arrays;
-import java.util.function.IntConsumer;
 
 /**
  * Sums the feature weights of a chain of overlapping windows of one text, reading the text about
@@ -10,7 +9,7 @@ import java.util.function.IntConsumer;
  * run's state (see {@link FeatureHasher.State}), and takes the reference run's sums from there
  * on. Sums and counts are integers, so every window gets exactly what reading it whole gives.
  */
-final class WindowChain implements IntConsumer {
+final class WindowChain {
 
   /** Receives the sum of the weights of a window's features and how many features it has. */
   @FunctionalInterface
@@ -25,7 +24,6 @@ final class WindowChain implements IntConsumer {
   private final short[] weights;
   private final char[] text;
   private final WindowSums out;
-  private long sum;
   private int[] from = new int[4];
   private int[] to = new int[4];
   private int windows;
@@ -35,11 +33,6 @@ final class WindowChain implements IntConsumer {
     this.weights = weights;
     this.text = text;
     this.out = out;
-  }
-
-  @Override
-  public void accept(int bucket) {
-    sum += weights[bucket];
   }
 
   /** Adds window {@code [start, end)}; one apart from the chain (a huge text's tail) ends it. */
@@ -59,9 +52,9 @@ final class WindowChain implements IntConsumer {
   /** Reports the sums of the windows added since the last flush. */
   void flush() {
     if (windows == 1) {
-      sum = 0;
-      int count = hasher.hash(text, from[0], to[0], this);
-      out.accept(sum, count);
+      FeatureHasher.State st = new FeatureHasher.State();
+      int count = hasher.feedWeights(st, text, from[0], to[0], weights, FeatureHasher.Stop.CLOSE);
+      out.accept(st.weightSum, count);
     } else if (windows > 1) {
       readChain();
     }
@@ -79,41 +72,40 @@ final class WindowChain implements IntConsumer {
     stops[n++] = stop(to[0], true, 0);
     for (int k = 1; k < windows; k++) {
       own[k] = new FeatureHasher.State();
-      sum = 0;
-      ownCount[k] = hasher.feed(own[k], text, from[k], to[k], this, FeatureHasher.Stop.SETTLED);
+      ownCount[k] =
+          hasher.feedWeights(own[k], text, from[k], to[k], weights, FeatureHasher.Stop.SETTLED);
       if (own[k].settled()) {
-        ownSum[k] = sum;
+        ownSum[k] = own[k].weightSum;
         stops[n++] = stop(own[k].at, false, k);
         stops[n++] = stop(to[k], true, k);
       } else {
         int count = ownCount[k]
-            + hasher.feed(own[k], text, to[k], to[k], this, FeatureHasher.Stop.CLOSE);
-        out.accept(sum, count);
+            + hasher.feedWeights(own[k], text, to[k], to[k], weights, FeatureHasher.Stop.CLOSE);
+        out.accept(own[k].weightSum, count);
       }
     }
     Arrays.sort(stops, 0, n);
     long[] joinSum = new long[windows];
     int[] joinCount = new int[windows];
     FeatureHasher.State ref = new FeatureHasher.State();
-    sum = 0;
     int refCount = 0;
     int pos = from[0];
     for (int i = 0; i < n; i++) {
       int at = (int) (stops[i] >>> 32);
       int k = (int) stops[i] & WINDOW_MASK;
-      refCount += hasher.feed(ref, text, pos, at, this, FeatureHasher.Stop.OPEN);
+      refCount += hasher.feedWeights(ref, text, pos, at, weights, FeatureHasher.Stop.OPEN);
       pos = at;
       if ((stops[i] & END_BIT) == 0) {
-        joinSum[k] = sum;
+        joinSum[k] = ref.weightSum;
         joinCount[k] = refCount;
         continue;
       }
-      // The window ends here: close a copy of the reference run, then take the close back out.
-      long before = sum;
-      int closeCount = hasher.feed(ref.copyOf(), text, at, at, this, FeatureHasher.Stop.CLOSE);
-      long closeSum = sum - before;
-      sum = before;
-      out.accept(ownSum[k] + sum - joinSum[k] + closeSum,
+      // The window ends here: close a copy of the reference run, which goes on unclosed.
+      FeatureHasher.State closed = ref.copyOf();
+      int closeCount =
+          hasher.feedWeights(closed, text, at, at, weights, FeatureHasher.Stop.CLOSE);
+      long closeSum = closed.weightSum - ref.weightSum;
+      out.accept(ownSum[k] + ref.weightSum - joinSum[k] + closeSum,
           ownCount[k] + refCount - joinCount[k] + closeCount);
     }
   }

@@ -80,4 +80,37 @@ class FeatureHasherTest {
     }
     assertThat(settledRuns).isGreaterThan(400);
   }
+
+  @Test
+  void summedWeightsAreTheWeightsOfTheEmittedFeatures() {
+    short[] weights = new short[hasher.buckets()];
+    Random random = new Random(5);
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = (short) random.nextInt();
+    }
+    for (int t = 0; t < 200; t++) {
+      char[] text = randomText(random, 1 + random.nextInt(200));
+      long[] emitted = new long[1];
+      int count = hasher.hash(text, 0, text.length, bucket -> emitted[0] += weights[bucket]);
+      // Read in pieces, as the window chain does: sums carry over between calls.
+      FeatureHasher.State st = new FeatureHasher.State();
+      int cut = random.nextInt(text.length + 1);
+      if (cut > 0 && cut < text.length && Character.isLowSurrogate(text[cut])) {
+        cut++; // runs are cut between code points
+      }
+      int summed = hasher.feedWeights(st, text, 0, cut, weights, FeatureHasher.Stop.OPEN)
+          + hasher.feedWeights(st, text, cut, text.length, weights, FeatureHasher.Stop.CLOSE);
+      assertThat(summed).isEqualTo(count);
+      assertThat(st.weightSum).isEqualTo(emitted[0]);
+    }
+  }
+
+  private static char[] randomText(Random random, int words) {
+    String[] atoms = {"ab", "Word", " ", "  ", "\n", ".", "7", "\uD83D\uDE00", "é", "x_y"};
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < words; i++) {
+      b.append(atoms[random.nextInt(atoms.length)]);
+    }
+    return b.toString().toCharArray();
+  }
 }
