@@ -17,6 +17,8 @@ public final class RegexDetector implements Detector {
   private final Pattern pattern;
   /** Where a search's match can start; null when the pattern does not tell. */
   private final StartLiterals starts;
+  /** Rules out most positions where the '^' pattern is tried; null when it is not anchored. */
+  private final MatchFilter filter;
   private final View view;
   private final List<String> triggers;
   private final int window;
@@ -33,6 +35,7 @@ public final class RegexDetector implements Detector {
       boolean anchored, int gateFrom) {
     this.pattern = pattern;
     this.starts = starts;
+    this.filter = anchored || starts != null ? MatchFilter.of(pattern) : null;
     this.view = view;
     this.triggers = triggers;
     this.window = window;
@@ -170,7 +173,7 @@ public final class RegexDetector implements Detector {
           continue; // anchored matches start a word
         }
         int e = Math.min(text.length(), s + window);
-        if (gates != null && !anyIn(gates, s, e)) {
+        if (gates != null && !anyIn(gates, s, e) || !filter.mayMatch(text, s, e)) {
           continue;
         }
         Matcher m = pattern.matcher(new Slice(text, s, e));
@@ -271,7 +274,7 @@ public final class RegexDetector implements Detector {
   private void runFromStarts(CharSequence slice, CharSequence text, int from, Hits out) {
     int n = slice.length();
     for (int p = 0; p < n; p++) {
-      if (!starts.mayStartAt(slice, p)) {
+      if (!starts.mayStartAt(slice, p) || !filter.mayMatch(slice, p, n)) {
         continue;
       }
       Matcher m = pattern.matcher(new Slice(slice, p, n));

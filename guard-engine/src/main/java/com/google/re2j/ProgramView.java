@@ -1,0 +1,131 @@
+package com.google.re2j;
+
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Read-only view of the instructions RE2J compiled a pattern to. RE2J runs them only as an NFA
+ * and keeps them package-private; guardstream's {@code MatchFilter} runs them as a lazy DFA that
+ * answers "can a match start here" far faster. This class lives in RE2J's package for that access
+ * alone: each method mirrors what RE2J's {@code Machine} does with an instruction (re2j 1.8).
+ */
+public final class ProgramView {
+  /** A step that reads one code point: {@link #matches} tells which. */
+  public static final int READ = 0;
+  /** A fork to {@link #out} and {@link #arg}. */
+  public static final int FORK = 1;
+  /** A step that reads nothing and goes on at {@link #out} (captures, assertions, no-ops). */
+  public static final int PASS = 2;
+  /** The pattern has matched. */
+  public static final int MATCH = 3;
+  /** A dead end. */
+  public static final int FAIL = 4;
+
+  private final Inst[] inst;
+  private final int start;
+
+  private ProgramView(Prog prog) {
+    this.inst = Arrays.copyOf(prog.inst, prog.numInst());
+    this.start = prog.start;
+  }
+
+  /** The program of {@code pattern}. */
+  public static ProgramView of(Pattern pattern) {
+    return new ProgramView(pattern.re2().prog);
+  }
+
+  public int size() {
+    return inst.length;
+  }
+
+  public int start() {
+    return start;
+  }
+
+  /**
+   * What instruction {@code pc} does. Assertions ({@code ^ $ \b \B}) are {@link #PASS}: a caller
+   * that ignores them accepts every text the pattern accepts, and maybe more.
+   */
+  public int kind(int pc) {
+    switch (inst[pc].op) {
+      case Inst.RUNE:
+      case Inst.RUNE1:
+      case Inst.RUNE_ANY:
+      case Inst.RUNE_ANY_NOT_NL:
+        return READ;
+      case Inst.ALT:
+      case Inst.ALT_MATCH:
+        return FORK;
+      case Inst.CAPTURE:
+      case Inst.EMPTY_WIDTH:
+      case Inst.NOP:
+        return PASS;
+      case Inst.MATCH:
+        return MATCH;
+      default:
+        return FAIL;
+    }
+  }
+
+  /**
+   * Classes of the ASCII chars that no instruction tells apart (class 0 up to the returned
+   * maximum), so a DFA needs a table column per class rather than per char. Distinct instructions
+   * are few even in a large program: each is asked about each char once.
+   */
+  public int[] asciiClasses() {
+    Map<String, BitSet> distinct = new HashMap<>();
+    for (int pc = 0; pc < inst.length; pc++) {
+      Inst i = inst[pc];
+      if (kind(pc) != READ) {
+        continue;
+      }
+      String key = i.op + "/" + i.arg + "/" + Arrays.toString(i.runes);
+      if (!distinct.containsKey(key)) {
+        BitSet chars = new BitSet(128);
+        for (int c = 0; c < 128; c++) {
+          chars.set(c, matches(pc, c));
+        }
+        distinct.put(key, chars);
+      }
+    }
+    Map<String, Integer> classOfSignature = new HashMap<>();
+    int[] classes = new int[128];
+    for (int c = 0; c < 128; c++) {
+      StringBuilder signature = new StringBuilder();
+      for (BitSet chars : distinct.values()) {
+        signature.append(chars.get(c) ? '1' : '0');
+      }
+      classes[c] = classOfSignature.computeIfAbsent(signature.toString(),
+          k -> classOfSignature.size());
+    }
+    return classes;
+  }
+
+  public int out(int pc) {
+    return inst[pc].out;
+  }
+
+  /** The second branch of a {@link #FORK}. */
+  public int arg(int pc) {
+    return inst[pc].arg;
+  }
+
+  /** Whether the {@link #READ} instruction {@code pc} accepts {@code codePoint}, as RE2J does. */
+  public boolean matches(int pc, int codePoint) {
+    Inst i = inst[pc];
+    switch (i.op) {
+      case Inst.RUNE:
+        return i.matchRune(codePoint);
+      case Inst.RUNE1:
+        return codePoint == i.runes[0];
+      case Inst.RUNE_ANY:
+        return true;
+      case Inst.RUNE_ANY_NOT_NL:
+        return codePoint != '\n';
+      default:
+        return false;
+    }
+  }
+}
