@@ -15,7 +15,7 @@ import java.util.Map;
  * true, so the DFA accepts every text the pattern accepts: "no" is certain, "maybe" goes on to
  * RE2J, and findings do not change.
  */
-final class MatchFilter {
+public final class MatchFilter {
   /**
    * States one thread keeps per pattern; when full the cache starts over. The largest default
    * rules settle at about 1,000 on real prompts; a state costs 4 bytes per ASCII char class.
@@ -36,12 +36,12 @@ final class MatchFilter {
   }
 
   /** The filter of {@code pattern}, which must be anchored at its start ({@code ^(?:…)}). */
-  static MatchFilter of(Pattern pattern) {
+  public static MatchFilter of(Pattern pattern) {
     return new MatchFilter(ProgramView.of(pattern));
   }
 
   /** False when no match of the pattern starts at {@code from} and ends by {@code to}. */
-  boolean mayMatch(CharSequence text, int from, int to) {
+  public boolean mayMatch(CharSequence text, int from, int to) {
     return dfa.get().mayMatch(text, from, to);
   }
 

@@ -1,9 +1,11 @@
 package io.guardstream.guard.detect.secret;
 
 import com.google.re2j.Matcher;
+import com.google.re2j.Pattern;
 import io.guardstream.guard.detect.Detector;
 import io.guardstream.guard.detect.DetectorType;
 import io.guardstream.guard.detect.Hits;
+import io.guardstream.guard.detect.MatchFilter;
 import io.guardstream.guard.detect.Params;
 import io.guardstream.guard.detect.ScanContext;
 import io.guardstream.guard.detect.Validators;
@@ -26,6 +28,8 @@ import java.util.TreeSet;
  */
 public final class SecretsDetector implements Detector {
   private final SecretPattern[] patterns;
+  /** Per pattern with {@link SecretPattern#atTrigger()}: what rules out tries of it, else null. */
+  private final MatchFilter[] atTriggerFilters;
   private final List<String> triggers;
   /** For each trigger, the patterns it gates. */
   private final int[][] patternsOfTrigger;
@@ -34,6 +38,11 @@ public final class SecretsDetector implements Detector {
 
   private SecretsDetector(List<SecretPattern> selected, boolean prose) {
     this.patterns = selected.toArray(new SecretPattern[0]);
+    this.atTriggerFilters = new MatchFilter[patterns.length];
+    for (int i = 0; i < patterns.length; i++) {
+      Pattern at = patterns[i].atTrigger();
+      atTriggerFilters[i] = at == null ? null : MatchFilter.of(at);
+    }
     Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
     for (int i = 0; i < patterns.length; i++) {
       for (String t : patterns[i].triggers()) {
@@ -142,7 +151,8 @@ public final class SecretsDetector implements Detector {
             // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
             // the window, whose start is clamped to 0 for every trigger near the text's start.
             if (ctx.triggerStart(k) != lastAt) {
-              found = matchAt(sp, text, s, e, ctx.triggerStart(k), out, found);
+              found = matchAt(sp, atTriggerFilters[pi], text, s, e, ctx.triggerStart(k), out,
+                  found);
               foundCount = found == null ? 0 : found[0];
               lastAt = ctx.triggerStart(k);
             }
@@ -225,9 +235,12 @@ public final class SecretsDetector implements Detector {
    * window's head. A match whose secret ends before the trigger belongs to an earlier one ("a=…
    * b=…" within {@code before} chars) or is one of several before it; the search goes on after it.
    */
-  private static int[] matchAt(SecretPattern sp, CharSequence text, int from, int to,
-      int trigger, Hits out, int[] found) {
+  private static int[] matchAt(SecretPattern sp, MatchFilter filter, CharSequence text, int from,
+      int to, int trigger, Hits out, int[] found) {
     while (from < to) {
+      if (!filter.mayMatch(text, from, to)) {
+        return found;
+      }
       Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
       if (!m.lookingAt()) {
         return found;
