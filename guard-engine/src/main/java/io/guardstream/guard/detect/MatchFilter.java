@@ -35,9 +35,17 @@ public final class MatchFilter {
     this.dfa = ThreadLocal.withInitial(Dfa::new);
   }
 
-  /** The filter of {@code pattern}, which must be anchored at its start ({@code ^(?:…)}). */
+  /**
+   * The filter of {@code pattern}, which must be anchored at its start ({@code ^(?:…)}), or null
+   * when the RE2J on the class path is not one whose internals {@link ProgramView} can read (an
+   * app embedding the SDK may bring another version): then every try goes to RE2J, as before.
+   */
   public static MatchFilter of(Pattern pattern) {
-    return new MatchFilter(ProgramView.of(pattern));
+    try {
+      return new MatchFilter(ProgramView.of(pattern));
+    } catch (LinkageError e) {
+      return null;
+    }
   }
 
   /** False when no match of the pattern starts at {@code from} and ends by {@code to}. */

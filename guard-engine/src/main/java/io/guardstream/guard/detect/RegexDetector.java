@@ -17,7 +17,7 @@ public final class RegexDetector implements Detector {
   private final Pattern pattern;
   /** Where a search's match can start; null when the pattern does not tell. */
   private final StartLiterals starts;
-  /** Rules out most positions where the '^' pattern is tried; null when it is not anchored. */
+  /** Rules out most positions where the '^' pattern is tried; null when there is none. */
   private final MatchFilter filter;
   private final View view;
   private final List<String> triggers;
@@ -173,7 +173,8 @@ public final class RegexDetector implements Detector {
           continue; // anchored matches start a word
         }
         int e = Math.min(text.length(), s + window);
-        if (gates != null && !anyIn(gates, s, e) || !filter.mayMatch(text, s, e)) {
+        if (gates != null && !anyIn(gates, s, e)
+            || filter != null && !filter.mayMatch(text, s, e)) {
           continue;
         }
         Matcher m = pattern.matcher(new Slice(text, s, e));
@@ -274,7 +275,7 @@ public final class RegexDetector implements Detector {
   private void runFromStarts(CharSequence slice, CharSequence text, int from, Hits out) {
     int n = slice.length();
     for (int p = 0; p < n; p++) {
-      if (!starts.mayStartAt(slice, p) || !filter.mayMatch(slice, p, n)) {
+      if (!starts.mayStartAt(slice, p) || filter != null && !filter.mayMatch(slice, p, n)) {
         continue;
       }
       Matcher m = pattern.matcher(new Slice(slice, p, n));

@@ -28,7 +28,7 @@ import java.util.TreeSet;
  */
 public final class SecretsDetector implements Detector {
   private final SecretPattern[] patterns;
-  /** Per pattern with {@link SecretPattern#atTrigger()}: what rules out tries of it, else null. */
+  /** Per pattern: what rules out tries of its {@link SecretPattern#atTrigger()}, or null. */
   private final MatchFilter[] atTriggerFilters;
   private final List<String> triggers;
   /** For each trigger, the patterns it gates. */
@@ -238,7 +238,7 @@ public final class SecretsDetector implements Detector {
   private static int[] matchAt(SecretPattern sp, MatchFilter filter, CharSequence text, int from,
       int to, int trigger, Hits out, int[] found) {
     while (from < to) {
-      if (!filter.mayMatch(text, from, to)) {
+      if (filter != null && !filter.mayMatch(text, from, to)) {
         return found;
       }
       Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
