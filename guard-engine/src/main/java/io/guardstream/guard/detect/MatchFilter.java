@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * Tells cheaply that an anchored pattern cannot match at a position. Anchored rules try their
  * pattern at every trigger word, and most tries fail, often only after RE2J's NFA has carried
- * many threads through the window (5–7 µs a try on long jailbreak prompts). This runs the
+ * many threads through the window (2–7 µs a failed try on real prompts). This runs the
  * pattern's program as a DFA instead - one state per set of live instructions, built lazily and
  * cached per thread - at a table read per char. Assertions ({@code \b}, {@code $}) are taken as
  * true, so the DFA accepts every text the pattern accepts: "no" is certain, "maybe" goes on to
