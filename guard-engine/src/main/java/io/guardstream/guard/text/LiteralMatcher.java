@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Aho–Corasick automaton over many literals: one linear pass finds every occurrence of every
@@ -22,15 +23,21 @@ public final class LiteralMatcher {
 
   private static final int ROOT = 0;
 
+  /** Classes of ASCII chars, 0 (no literal has the char) included; wide chars come after. */
   private final int alphabet;
   private final int[] asciiClass;
   private final char[] wideChars;
   private final int[] wideClass;
   /**
-   * Transition table indexed by {@code offset + class}, where offset = state * alphabet; each entry
-   * is the next state's offset, negated (bit 31 set) when that state has outputs.
+   * Transition table indexed by {@code offset + class} for the ASCII classes, where offset =
+   * state * alphabet; each entry is the next state's offset, negated (bit 31 set) when that state
+   * has outputs. Non-ASCII classes have a table of their own ({@link #wideNext}), so the rows read
+   * for ASCII text stay short: on real prompts the table's cache misses were the cost.
    */
   private final int[] next;
+  /** Entries as in {@link #next}, indexed by state * wideCount + (class - alphabet). */
+  private final int[] wideNext;
+  private final int wideCount;
   private final int[][] outputs;
   /** Lengths of the literals as matched (with the leading space of a word-start matcher). */
   private final int[] lengths;
@@ -43,20 +50,22 @@ public final class LiteralMatcher {
 
   private LiteralMatcher(
       int alphabet, int[] asciiClass, char[] wideChars, int[] wideClass, int[] next,
-      int[][] outputs, int[] lengths, int prefix) {
+      int[] wideNext, int[][] outputs, int[] lengths, int prefix) {
     this.alphabet = alphabet;
     this.asciiClass = asciiClass;
     this.wideChars = wideChars;
     this.wideClass = wideClass;
     this.next = next;
+    this.wideNext = wideNext;
+    this.wideCount = wideChars.length;
     this.outputs = outputs;
     this.lengths = lengths;
     this.prefix = prefix;
     this.rootStays = new boolean[128];
     for (char c = 0; c < 128; c++) {
-      rootStays[c] = next[classOf(c)] == ROOT;
+      rootStays[c] = next[asciiClass[c]] == ROOT;
     }
-    this.start = prefix == 0 ? ROOT : next[classOf(' ')] & Integer.MAX_VALUE;
+    this.start = prefix == 0 ? ROOT : next[asciiClass[' ']] & Integer.MAX_VALUE;
   }
 
   /** Number of literals the matcher was built from; ids run from 0. */
@@ -87,7 +96,8 @@ public final class LiteralMatcher {
 
   private static LiteralMatcher build(List<String> literals, int prefix) {
     // Alphabet: every distinct (lower-cased) char used by a literal, plus class 0 for "other".
-    Map<Character, Integer> classes = new HashMap<>();
+    // ASCII chars get the classes from 1, non-ASCII chars the classes after them.
+    TreeSet<Character> used = new TreeSet<>();
     List<String> lowered = new ArrayList<>(literals.size());
     for (String literal : literals) {
       if (literal.isEmpty()) {
@@ -96,30 +106,32 @@ public final class LiteralMatcher {
       String low = lower(literal);
       lowered.add(low);
       for (int i = 0; i < low.length(); i++) {
-        classes.computeIfAbsent(low.charAt(i), c -> classes.size() + 1);
+        used.add(low.charAt(i));
       }
     }
-    int alphabet = classes.size() + 1;
+    Map<Character, Integer> classes = new HashMap<>();
     int[] asciiClass = new int[128];
     List<Character> wide = new ArrayList<>();
-    for (Map.Entry<Character, Integer> e : classes.entrySet()) {
-      char c = e.getKey();
+    for (char c : used) {
+      classes.put(c, classes.size() + 1);
       if (c < 128) {
-        asciiClass[c] = e.getValue();
+        asciiClass[c] = classes.get(c);
         if (c >= 'a' && c <= 'z') {
-          asciiClass[c - 32] = e.getValue(); // upper case matches too
+          asciiClass[c - 32] = classes.get(c); // upper case matches too
         }
       } else {
         wide.add(c);
       }
     }
-    wide.sort(null);
+    int full = classes.size() + 1;
+    int ascii = full - wide.size();
     char[] wideChars = new char[wide.size()];
     int[] wideClass = new int[wide.size()];
     for (int i = 0; i < wide.size(); i++) {
       wideChars[i] = wide.get(i);
       wideClass[i] = classes.get(wide.get(i));
     }
+    int alphabet = full;
 
     // Trie.
     List<int[]> goTo = new ArrayList<>();
@@ -182,13 +194,22 @@ public final class LiteralMatcher {
     if ((long) states * alphabet > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("too many literals: " + states + " automaton states");
     }
-    int[] table = new int[next.length];
-    for (int i = 0; i < next.length; i++) {
-      int to = next[i];
-      table[i] = to * alphabet | (outputs[to] != null ? Integer.MIN_VALUE : 0);
+    int wideCount = alphabet - ascii;
+    int[] table = new int[states * ascii];
+    int[] wideTable = new int[states * wideCount];
+    for (int s = 0; s < states; s++) {
+      for (int c = 0; c < alphabet; c++) {
+        int to = next[s * alphabet + c];
+        int entry = to * ascii | (outputs[to] != null ? Integer.MIN_VALUE : 0);
+        if (c < ascii) {
+          table[s * ascii + c] = entry;
+        } else {
+          wideTable[s * wideCount + c - ascii] = entry;
+        }
+      }
     }
-    return new LiteralMatcher(alphabet, asciiClass, wideChars, wideClass, table, outputs, lengths,
-        prefix);
+    return new LiteralMatcher(ascii, asciiClass, wideChars, wideClass, table, wideTable, outputs,
+        lengths, prefix);
   }
 
   private static int[] newRow(int alphabet) {
@@ -205,13 +226,13 @@ public final class LiteralMatcher {
     return b.toString();
   }
 
-  private int classOf(char ch) {
+  /** The entry of {@link #next} or {@link #wideNext} for {@code ch} at state offset {@code off}. */
+  private int step(int off, char ch) {
     if (ch < 128) {
-      return asciiClass[ch];
+      return next[off + asciiClass[ch]];
     }
-    char low = Character.toLowerCase(ch);
-    int i = Arrays.binarySearch(wideChars, low);
-    return i < 0 ? 0 : wideClass[i];
+    int i = Arrays.binarySearch(wideChars, Character.toLowerCase(ch));
+    return i < 0 ? next[off] : wideNext[off / alphabet * wideCount + wideClass[i] - alphabet];
   }
 
   /**
@@ -222,7 +243,7 @@ public final class LiteralMatcher {
     int off = start;
     for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
-      int v = next[off + classOf(ch)];
+      int v = step(off, ch);
       off = v & Integer.MAX_VALUE;
       if (v < 0) {
         int[] o = outputs[off / alphabet];
@@ -238,7 +259,7 @@ public final class LiteralMatcher {
     int off = start;
     for (int i = from; i < to; i++) {
       char ch = text.charAt(i);
-      int v = next[off + classOf(ch)];
+      int v = step(off, ch);
       off = v & Integer.MAX_VALUE;
       if (v < 0) {
         int[] o = outputs[off / alphabet];
@@ -264,7 +285,7 @@ public final class LiteralMatcher {
           break;
         }
       }
-      int v = next[off + classOf(ch)];
+      int v = step(off, ch);
       off = v & Integer.MAX_VALUE;
       if (v < 0) {
         int[] o = outputs[off / alphabet];

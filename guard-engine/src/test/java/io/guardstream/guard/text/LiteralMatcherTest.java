@@ -49,6 +49,26 @@ class LiteralMatcherTest {
     assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
   }
 
+  @Property(tries = 300)
+  void agreesWithNaiveSearchOnMixedScripts(
+      @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @Chars({'a', 'b', 'ü', '指'}) String> literals,
+      @ForAll @StringLength(max = 60) @Chars({'a', 'B', 'ü', 'Ü', '指', 'x', 'é'}) String text) {
+    // ASCII and other chars take different tables: every mix of them must read alike.
+    LiteralMatcher m = LiteralMatcher.of(literals);
+    String lower = text.toLowerCase(java.util.Locale.ROOT);
+    Set<String> expected = new TreeSet<>();
+    for (int id = 0; id < literals.size(); id++) {
+      String lit = literals.get(id);
+      for (int i = lower.indexOf(lit); i >= 0; i = lower.indexOf(lit, i + 1)) {
+        expected.add(id + "@" + i + "-" + (i + lit.length()));
+      }
+    }
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+    List<String> fromArray = new ArrayList<>();
+    m.scan(text.toCharArray(), 0, text.length(), (id, s, e) -> fromArray.add(id + "@" + s + "-" + e));
+    assertThat(fromArray).isEqualTo(matches(m, text));
+  }
+
   @Property(tries = 200)
   void wordStartMatcherAgreesWithNaiveSearchAtWordStarts(
       @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> literals,
