@@ -39,14 +39,7 @@ class LiteralMatcherTest {
       @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> literals,
       @ForAll @StringLength(max = 60) @CharRange(from = 'a', to = 'c') String text) {
     LiteralMatcher m = LiteralMatcher.of(literals);
-    Set<String> expected = new TreeSet<>();
-    for (int id = 0; id < literals.size(); id++) {
-      String lit = literals.get(id);
-      for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
-        expected.add(id + "@" + i + "-" + (i + lit.length()));
-      }
-    }
-    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(naive(literals, text, false));
   }
 
   @Property(tries = 300)
@@ -56,14 +49,7 @@ class LiteralMatcherTest {
     // ASCII and other chars take different tables: every mix of them must read alike.
     LiteralMatcher m = LiteralMatcher.of(literals);
     String lower = text.toLowerCase(java.util.Locale.ROOT);
-    Set<String> expected = new TreeSet<>();
-    for (int id = 0; id < literals.size(); id++) {
-      String lit = literals.get(id);
-      for (int i = lower.indexOf(lit); i >= 0; i = lower.indexOf(lit, i + 1)) {
-        expected.add(id + "@" + i + "-" + (i + lit.length()));
-      }
-    }
-    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(naive(literals, lower, false));
     List<String> fromArray = new ArrayList<>();
     m.scan(text.toCharArray(), 0, text.length(), (id, s, e) -> fromArray.add(id + "@" + s + "-" + e));
     assertThat(fromArray).isEqualTo(matches(m, text));
@@ -74,19 +60,24 @@ class LiteralMatcherTest {
       @ForAll @Size(min = 1, max = 6) List<@StringLength(min = 1, max = 4) @CharRange(from = 'a', to = 'c') String> literals,
       @ForAll @StringLength(max = 60) @Chars({' ', 'a', 'b', 'c'}) String text) {
     LiteralMatcher m = LiteralMatcher.ofWordStarts(literals);
+    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(naive(literals, text, true));
+    List<String> fromArray = new ArrayList<>();
+    m.scan(text.toCharArray(), 0, text.length(), (id, s, e) -> fromArray.add(id + "@" + s + "-" + e));
+    assertThat(fromArray).isEqualTo(matches(m, text));
+  }
+
+  /** Every occurrence of every literal found by {@code indexOf}; optionally at word starts only. */
+  private static Set<String> naive(List<String> literals, String text, boolean wordStarts) {
     Set<String> expected = new TreeSet<>();
     for (int id = 0; id < literals.size(); id++) {
       String lit = literals.get(id);
       for (int i = text.indexOf(lit); i >= 0; i = text.indexOf(lit, i + 1)) {
-        if (i == 0 || text.charAt(i - 1) == ' ') {
+        if (!wordStarts || i == 0 || text.charAt(i - 1) == ' ') {
           expected.add(id + "@" + i + "-" + (i + lit.length()));
         }
       }
     }
-    assertThat(new TreeSet<>(matches(m, text))).isEqualTo(expected);
-    List<String> fromArray = new ArrayList<>();
-    m.scan(text.toCharArray(), 0, text.length(), (id, s, e) -> fromArray.add(id + "@" + s + "-" + e));
-    assertThat(fromArray).isEqualTo(matches(m, text));
+    return expected;
   }
 
   @Test
