@@ -21,6 +21,8 @@ public final class MatchFilter {
    * rules settle at about 1,000 on real prompts; a state costs 4 bytes per ASCII char class.
    */
   static final int MAX_STATES = 4096;
+  /** Transitions on non-ASCII code points one thread keeps per pattern, as bounded. */
+  static final int MAX_WIDE = 8192;
 
   private final ProgramView program;
   /** Class of each ASCII char: chars of one class are read alike by every instruction. */
@@ -56,6 +58,11 @@ public final class MatchFilter {
   /** States this thread has built so far (for tests). */
   int states() {
     return dfa.get().count;
+  }
+
+  /** Transitions on non-ASCII code points this thread keeps (for tests). */
+  int wideTransitions() {
+    return dfa.get().wide.size();
   }
 
   /** One thread's lazily built DFA. */
@@ -143,7 +150,7 @@ public final class MatchFilter {
 
     /** The state after reading {@code cp} in state {@code s}, or -1 when the cache was full. */
     private int step(int s, int cp) {
-      if (count == MAX_STATES) {
+      if (count == MAX_STATES || wide.size() == MAX_WIDE) {
         reset();
         return -1;
       }

@@ -113,6 +113,25 @@ class MatchFilterTest {
     }
   }
 
+  @Test
+  void manyDistinctNonAsciiCharsKeepTheCacheBounded() {
+    Pattern pattern = Pattern.compile("^(?:忽略.{0,6}指令)");
+    MatchFilter filter = MatchFilter.of(pattern);
+    Random random = new Random(9);
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder b = new StringBuilder(random.nextBoolean() ? "忽略" : "");
+      for (int i = 0; i < 8; i++) {
+        b.appendCodePoint(0x4E00 + random.nextInt(20_000)); // CJK ideographs, mostly distinct
+      }
+      String text = b.append(random.nextBoolean() ? "指令" : "").toString();
+      for (int p = 0; p < text.length(); p++) {
+        boolean match = pattern.matcher(new Slice(text, p, text.length())).lookingAt();
+        assertThat(filter.mayMatch(text, p, text.length()) || !match).as(text).isTrue();
+      }
+      assertThat(filter.wideTransitions()).isLessThanOrEqualTo(MatchFilter.MAX_WIDE);
+    }
+  }
+
   /** The patterns of the default rules that are tried at given positions, as compiled there. */
   private static List<Pattern> defaultPatterns() {
     List<Pattern> out = new ArrayList<>();
