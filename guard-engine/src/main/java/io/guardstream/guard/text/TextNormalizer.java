@@ -461,8 +461,9 @@ public final class TextNormalizer {
   }
 
   private static boolean isSingle(char[] out, int n, int i) {
-    return out[i] != ' ' && Character.isLetter(out[i]) && (i + 1 >= n || out[i + 1] == ' ')
-        && (i == 0 || out[i - 1] == ' ');
+    // Cheapest tests first: inside a word the one before is no space.
+    return (i == 0 || out[i - 1] == ' ') && (i + 1 >= n || out[i + 1] == ' ') && out[i] != ' '
+        && Character.isLetter(out[i]);
   }
 
   private static void copy(char[] out, int[] from, int[] to, int r, int w) {
