@@ -3,6 +3,7 @@ package io.guardstream.guard.detect;
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import com.google.re2j.Submatch;
 import io.guardstream.guard.text.Slice;
 import java.util.List;
 import java.util.Locale;
@@ -177,9 +178,9 @@ public final class RegexDetector implements Detector {
             || filter != null && !filter.mayMatch(text, s, e)) {
           continue;
         }
-        Matcher m = pattern.matcher(new Slice(text, s, e));
-        if (m.lookingAt() && report(m, text, s, out)) {
-          last = s + m.end() - 1; // a rejected match leaves its words to later triggers
+        int[] m = Submatch.atStart(pattern, new Slice(text, s, e));
+        if (m != null && report(m, text, s, out)) {
+          last = s + m[1] - 1; // a rejected match leaves its words to later triggers
         }
       }
       return;
@@ -264,7 +265,7 @@ public final class RegexDetector implements Detector {
     int pos = 0;
     while (pos <= slice.length() && m.find(pos)) {
       pos = m.end() > m.start() ? m.end() : m.end() + 1;
-      report(m, text, from, out);
+      report(Submatch.of(m), text, from, out);
     }
   }
 
@@ -278,24 +279,25 @@ public final class RegexDetector implements Detector {
       if (!starts.mayStartAt(slice, p) || filter != null && !filter.mayMatch(slice, p, n)) {
         continue;
       }
-      Matcher m = pattern.matcher(new Slice(slice, p, n));
-      if (m.lookingAt()) {
+      int[] m = Submatch.atStart(pattern, new Slice(slice, p, n));
+      if (m != null) {
         report(m, text, from + p, out);
-        p += m.end() - 1; // a start literal is never empty, so neither is the match
+        p += m[1] - 1; // a start literal is never empty, so neither is the match
       }
     }
   }
 
   /**
-   * Reports a match in a window starting at {@code offset} unless its group is empty or fails the
-   * checks (validators see the whole text); returns whether it was reported.
+   * Reports a match (its group spans, {@link Submatch}) in a window starting at {@code offset}
+   * unless its group is empty or fails the checks (validators see the whole text); returns
+   * whether it was reported.
    */
-  private boolean report(Matcher m, CharSequence text, int offset, Hits out) {
-    if (m.start(group) < 0 || m.end(group) <= m.start(group)) {
+  private boolean report(int[] m, CharSequence text, int offset, Hits out) {
+    if (m[2 * group] < 0 || m[2 * group + 1] <= m[2 * group]) {
       return false;
     }
-    int s = offset + m.start(group);
-    int e = offset + m.end(group);
+    int s = offset + m[2 * group];
+    int e = offset + m[2 * group + 1];
     if (minEntropy > 0 && Validators.entropy(text, s, e) < minEntropy
         || validator != null && !validator.valid(text, s, e)) {
       return false;

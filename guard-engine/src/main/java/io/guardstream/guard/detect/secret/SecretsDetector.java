@@ -2,6 +2,7 @@ package io.guardstream.guard.detect.secret;
 
 import com.google.re2j.Matcher;
 import com.google.re2j.Pattern;
+import com.google.re2j.Submatch;
 import io.guardstream.guard.detect.Detector;
 import io.guardstream.guard.detect.DetectorType;
 import io.guardstream.guard.detect.Hits;
@@ -241,14 +242,14 @@ public final class SecretsDetector implements Detector {
       if (filter != null && !filter.mayMatch(text, from, to)) {
         return found;
       }
-      Matcher m = sp.atTrigger().matcher(new Slice(text, from, to));
-      if (!m.lookingAt()) {
+      int[] m = Submatch.atStart(sp.atTrigger(), new Slice(text, from, to));
+      if (m == null) {
         return found;
       }
       found = report(sp, m, text, from, out, found, found == null ? 0 : found[0]);
       // A secret before its trigger ("… secret … for AKIA…") may not be the last one there.
       int g = group(sp, m);
-      int next = m.start(g) >= 0 && m.end(g) < m.end() ? m.end(g) : m.end();
+      int next = m[2 * g] >= 0 && m[2 * g + 1] < m[1] ? m[2 * g + 1] : m[1];
       if (from + next > trigger || next == 0) {
         return found;
       }
@@ -268,26 +269,26 @@ public final class SecretsDetector implements Detector {
     int pos = 0;
     while (pos <= slice.length() && m.find(pos)) {
       pos = m.end() > m.start() ? m.end() : m.end() + 1;
-      found = report(sp, m, text, from, out, found, found == null ? 0 : found[0]);
+      found = report(sp, Submatch.of(m), text, from, out, found, found == null ? 0 : found[0]);
     }
     return found;
   }
 
   /**
-   * Validates a match (in a window starting at {@code from}) and reports its secret group unless
-   * a reported span holds it. One that reaches past a reported span is reported too (a JWT whose
-   * signature was taken for an AWS secret key): the redactor merges the two, so no part is left.
-   * Validators see the whole text, so the context before the window (the "[TYPE:" of a redaction
-   * mask, a key name) counts.
+   * Validates a match (its group spans, in a window starting at {@code from}) and reports its
+   * secret group unless a reported span holds it. One that reaches past a reported span is
+   * reported too (a JWT whose signature was taken for an AWS secret key): the redactor merges the
+   * two, so no part is left. Validators see the whole text, so the context before the window (the
+   * "[TYPE:" of a redaction mask, a key name) counts.
    */
-  private static int[] report(SecretPattern sp, Matcher m, CharSequence text, int from,
+  private static int[] report(SecretPattern sp, int[] m, CharSequence text, int from,
       Hits out, int[] found, int count) {
     int g = group(sp, m);
-    if (m.start(g) < 0 || m.end(g) <= m.start(g)) {
+    if (m[2 * g] < 0 || m[2 * g + 1] <= m[2 * g]) {
       return found;
     }
-    int as = from + m.start(g);
-    int ae = from + m.end(g);
+    int as = from + m[2 * g];
+    int ae = from + m[2 * g + 1];
     if (sp.minEntropy() > 0 && Validators.entropy(text, as, ae) < sp.minEntropy()
         || (sp.validator() != null ? !sp.validator().valid(text, as, ae)
             : Validators.fillerSequence(text, as, ae))
@@ -300,11 +301,11 @@ public final class SecretsDetector implements Detector {
   }
 
   /** The group holding the secret; for alternatives with one group each, the first that took part. */
-  private static int group(SecretPattern sp, Matcher m) {
+  private static int group(SecretPattern sp, int[] m) {
     int g = sp.group();
     if (g < 0) {
       g = 1;
-      while (g < m.groupCount() && m.start(g) < 0) {
+      while (g < m.length / 2 - 1 && m[2 * g] < 0) {
         g++;
       }
     }
