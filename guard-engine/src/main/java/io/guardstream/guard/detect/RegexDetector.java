@@ -18,7 +18,10 @@ public final class RegexDetector implements Detector {
   private final Pattern pattern;
   /** Where a search's match can start; null when the pattern does not tell. */
   private final StartLiterals starts;
-  /** Rules out most positions where the '^' pattern is tried; null when there is none. */
+  /**
+   * Rules out tries that cannot match: for a pattern tried at given positions ('^'), positions
+   * where no match starts; for a search, windows that hold no match. Null when there is none.
+   */
   private final MatchFilter filter;
   private final View view;
   private final List<String> triggers;
@@ -36,7 +39,9 @@ public final class RegexDetector implements Detector {
       boolean anchored, int gateFrom) {
     this.pattern = pattern;
     this.starts = starts;
-    this.filter = anchored || starts != null ? MatchFilter.of(pattern) : null;
+    this.filter = anchored || starts != null ? MatchFilter.of(pattern)
+        : MatchFilter.of(Pattern.compile("^[\\s\\S]*?(?:" + pattern.pattern() + ")",
+            pattern.flags()));
     this.view = view;
     this.triggers = triggers;
     this.window = window;
@@ -259,6 +264,9 @@ public final class RegexDetector implements Detector {
     CharSequence slice = from == 0 && to == text.length() ? text : new Slice(text, from, to);
     if (starts != null) {
       runFromStarts(slice, text, from, out);
+      return;
+    }
+    if (filter != null && !filter.mayMatch(slice, 0, slice.length())) {
       return;
     }
     Matcher m = pattern.matcher(slice);
