@@ -1,7 +1,6 @@
 package com.google.re2j;
 
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -75,32 +74,52 @@ public final class ProgramView {
    * are few even in a large program: each is asked about each char once.
    */
   public int[] asciiClasses() {
-    Map<String, BitSet> distinct = new HashMap<>();
+    // Per distinct reading instruction, the set of ASCII chars it accepts (two words of bits).
+    Map<Reader, long[]> accepted = new HashMap<>();
     for (int pc = 0; pc < inst.length; pc++) {
-      Inst i = inst[pc];
       if (kind(pc) != READ) {
         continue;
       }
-      String key = i.op + "/" + i.arg + "/" + Arrays.toString(i.runes);
-      if (!distinct.containsKey(key)) {
-        BitSet chars = new BitSet(128);
+      Inst i = inst[pc];
+      int at = pc;
+      accepted.computeIfAbsent(new Reader(i.op, i.arg, i.runes), r -> {
+        long[] bits = new long[2];
         for (int c = 0; c < 128; c++) {
-          chars.set(c, matches(pc, c));
+          if (matches(at, c)) {
+            bits[c >> 6] |= 1L << c;
+          }
         }
-        distinct.put(key, chars);
-      }
+        return bits;
+      });
     }
-    Map<String, Integer> classOfSignature = new HashMap<>();
+    // A char's signature: which of those sets hold it. Equal signatures, one class.
+    long[][] sets = accepted.values().toArray(new long[0][]);
+    Map<Reader, Integer> classOfSignature = new HashMap<>();
     int[] classes = new int[128];
     for (int c = 0; c < 128; c++) {
-      StringBuilder signature = new StringBuilder();
-      for (BitSet chars : distinct.values()) {
-        signature.append(chars.get(c) ? '1' : '0');
+      int[] signature = new int[(sets.length + 31) / 32];
+      for (int k = 0; k < sets.length; k++) {
+        if ((sets[k][c >> 6] & 1L << c) != 0) {
+          signature[k >> 5] |= 1 << k;
+        }
       }
-      classes[c] = classOfSignature.computeIfAbsent(signature.toString(),
+      classes[c] = classOfSignature.computeIfAbsent(new Reader(0, 0, signature),
           k -> classOfSignature.size());
     }
     return classes;
+  }
+
+  /** What a reading instruction compares with, as a map key (also reused for signatures). */
+  private record Reader(int op, int arg, int[] runes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Reader r && op == r.op && arg == r.arg && Arrays.equals(runes, r.runes);
+    }
+
+    @Override
+    public int hashCode() {
+      return (31 * op + arg) * 31 + Arrays.hashCode(runes);
+    }
   }
 
   public int out(int pc) {

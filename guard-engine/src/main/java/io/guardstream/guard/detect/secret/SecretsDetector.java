@@ -31,6 +31,12 @@ public final class SecretsDetector implements Detector {
   private final SecretPattern[] patterns;
   /** Per pattern: what rules out tries of its {@link SecretPattern#atTrigger()}, or null. */
   private final MatchFilter[] atTriggerFilters;
+  /**
+   * The filters of the catalog's patterns, built once per JVM rather than per engine (5 ms for
+   * each secrets rule otherwise); a filter is thread-safe and holds no state of a rule.
+   */
+  private static final Map<Pattern, MatchFilter> FILTERS =
+      new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> triggers;
   /** For each trigger, the patterns it gates. */
   private final int[][] patternsOfTrigger;
@@ -42,7 +48,7 @@ public final class SecretsDetector implements Detector {
     this.atTriggerFilters = new MatchFilter[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
       Pattern at = patterns[i].atTrigger();
-      atTriggerFilters[i] = at == null ? null : MatchFilter.of(at);
+      atTriggerFilters[i] = at == null ? null : FILTERS.computeIfAbsent(at, MatchFilter::of);
     }
     Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
     for (int i = 0; i < patterns.length; i++) {
