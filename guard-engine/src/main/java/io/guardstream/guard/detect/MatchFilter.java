@@ -15,7 +15,7 @@ import java.util.Map;
  * true, so the DFA accepts every text the pattern accepts: "no" is certain, "maybe" goes on to
  * RE2J, and findings do not change.
  */
-public final class MatchFilter {
+final class MatchFilter {
   /**
    * States one thread keeps per pattern; when full the cache starts over. The largest default
    * rules settle at about 1,000 on real prompts; a state costs 4 bytes per ASCII char class.
@@ -42,7 +42,7 @@ public final class MatchFilter {
    * when the RE2J on the class path is not one whose internals {@link ProgramView} can read (an
    * app embedding the SDK may bring another version): then every try goes to RE2J, as before.
    */
-  public static MatchFilter of(Pattern pattern) {
+  static MatchFilter of(Pattern pattern) {
     try {
       return new MatchFilter(ProgramView.of(pattern));
     } catch (LinkageError e) {
@@ -51,7 +51,7 @@ public final class MatchFilter {
   }
 
   /** False when no match of the pattern starts at {@code from} and ends by {@code to}. */
-  public boolean mayMatch(CharSequence text, int from, int to) {
+  boolean mayMatch(CharSequence text, int from, int to) {
     return dfa.get().mayMatch(text, from, to);
   }
 

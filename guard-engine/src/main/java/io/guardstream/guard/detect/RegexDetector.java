@@ -18,11 +18,10 @@ public final class RegexDetector implements Detector {
   private final Pattern pattern;
   /** Where a search's match can start; null when the pattern does not tell. */
   private final StartLiterals starts;
-  /**
-   * Rules out tries that cannot match: for a pattern tried at given positions ('^'), positions
-   * where no match starts; for a search, windows that hold no match. Null when there is none.
-   */
-  private final MatchFilter filter;
+  /** The pattern tried at given positions (anchored, or {@link #starts}); else null. */
+  private final AnchoredPattern tries;
+  /** For a search: rules out windows that hold no match; null when there is none. */
+  private final MatchFilter windowFilter;
   private final View view;
   private final List<String> triggers;
   private final int window;
@@ -39,7 +38,9 @@ public final class RegexDetector implements Detector {
       boolean anchored, int gateFrom) {
     this.pattern = pattern;
     this.starts = starts;
-    this.filter = anchored || starts != null ? MatchFilter.of(pattern)
+    boolean positioned = anchored || starts != null;
+    this.tries = positioned ? new AnchoredPattern(pattern) : null;
+    this.windowFilter = positioned ? null
         : MatchFilter.of(Pattern.compile("^[\\s\\S]*?(?:" + pattern.pattern() + ")",
             pattern.flags()));
     this.view = view;
@@ -179,11 +180,10 @@ public final class RegexDetector implements Detector {
           continue; // anchored matches start a word
         }
         int e = Math.min(text.length(), s + window);
-        if (gates != null && !anyIn(gates, s, e)
-            || filter != null && !filter.mayMatch(text, s, e)) {
+        if (gates != null && !anyIn(gates, s, e)) {
           continue;
         }
-        int[] m = Submatch.atStart(pattern, new Slice(text, s, e));
+        int[] m = tries.matchAt(text, s, e);
         if (m != null && report(m, text, s, out)) {
           last = s + m[1] - 1; // a rejected match leaves its words to later triggers
         }
@@ -266,7 +266,7 @@ public final class RegexDetector implements Detector {
       runFromStarts(slice, text, from, out);
       return;
     }
-    if (filter != null && !filter.mayMatch(slice, 0, slice.length())) {
+    if (windowFilter != null && !windowFilter.mayMatch(slice, 0, slice.length())) {
       return;
     }
     Matcher m = pattern.matcher(slice);
@@ -284,10 +284,7 @@ public final class RegexDetector implements Detector {
   private void runFromStarts(CharSequence slice, CharSequence text, int from, Hits out) {
     int n = slice.length();
     for (int p = 0; p < n; p++) {
-      if (!starts.mayStartAt(slice, p) || filter != null && !filter.mayMatch(slice, p, n)) {
-        continue;
-      }
-      int[] m = Submatch.atStart(pattern, new Slice(slice, p, n));
+      int[] m = starts.mayStartAt(slice, p) ? tries.matchAt(slice, p, n) : null;
       if (m != null) {
         report(m, text, from + p, out);
         p += m[1] - 1; // a start literal is never empty, so neither is the match

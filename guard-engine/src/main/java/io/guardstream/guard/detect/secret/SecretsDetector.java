@@ -6,7 +6,7 @@ import com.google.re2j.Submatch;
 import io.guardstream.guard.detect.Detector;
 import io.guardstream.guard.detect.DetectorType;
 import io.guardstream.guard.detect.Hits;
-import io.guardstream.guard.detect.MatchFilter;
+import io.guardstream.guard.detect.AnchoredPattern;
 import io.guardstream.guard.detect.Params;
 import io.guardstream.guard.detect.ScanContext;
 import io.guardstream.guard.detect.Validators;
@@ -29,13 +29,13 @@ import java.util.TreeSet;
  */
 public final class SecretsDetector implements Detector {
   private final SecretPattern[] patterns;
-  /** Per pattern: what rules out tries of its {@link SecretPattern#atTrigger()}, or null. */
-  private final MatchFilter[] atTriggerFilters;
+  /** Per pattern: the tries of its {@link SecretPattern#atTrigger()}, or null. */
+  private final AnchoredPattern[] atTrigger;
   /**
-   * The filters of the catalog's patterns, built once per JVM rather than per engine (5 ms for
-   * each secrets rule otherwise); a filter is thread-safe and holds no state of a rule.
+   * Tries of the catalog's patterns, built once per JVM rather than per engine (their filters
+   * cost 5 ms for each secrets rule otherwise); they are thread-safe and hold no state of a rule.
    */
-  private static final Map<Pattern, MatchFilter> FILTERS =
+  private static final Map<Pattern, AnchoredPattern> TRIES =
       new java.util.concurrent.ConcurrentHashMap<>();
   private final List<String> triggers;
   /** For each trigger, the patterns it gates. */
@@ -45,10 +45,10 @@ public final class SecretsDetector implements Detector {
 
   private SecretsDetector(List<SecretPattern> selected, boolean prose) {
     this.patterns = selected.toArray(new SecretPattern[0]);
-    this.atTriggerFilters = new MatchFilter[patterns.length];
+    this.atTrigger = new AnchoredPattern[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
       Pattern at = patterns[i].atTrigger();
-      atTriggerFilters[i] = at == null ? null : FILTERS.computeIfAbsent(at, MatchFilter::of);
+      atTrigger[i] = at == null ? null : TRIES.computeIfAbsent(at, AnchoredPattern::new);
     }
     Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
     for (int i = 0; i < patterns.length; i++) {
@@ -154,12 +154,11 @@ public final class SecretsDetector implements Detector {
             s = Math.max(s, identifierStart(text, ctx.triggerStart(k), s) - 1);
           }
           int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
-          if (sp.atTrigger() != null) {
+          if (atTrigger[pi] != null) {
             // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
             // the window, whose start is clamped to 0 for every trigger near the text's start.
             if (ctx.triggerStart(k) != lastAt) {
-              found = matchAt(sp, atTriggerFilters[pi], text, s, e, ctx.triggerStart(k), out,
-                  found);
+              found = matchAt(sp, atTrigger[pi], text, s, e, ctx.triggerStart(k), out, found);
               foundCount = found == null ? 0 : found[0];
               lastAt = ctx.triggerStart(k);
             }
@@ -242,13 +241,10 @@ public final class SecretsDetector implements Detector {
    * window's head. A match whose secret ends before the trigger belongs to an earlier one ("a=…
    * b=…" within {@code before} chars) or is one of several before it; the search goes on after it.
    */
-  private static int[] matchAt(SecretPattern sp, MatchFilter filter, CharSequence text, int from,
-      int to, int trigger, Hits out, int[] found) {
+  private static int[] matchAt(SecretPattern sp, AnchoredPattern tries, CharSequence text,
+      int from, int to, int trigger, Hits out, int[] found) {
     while (from < to) {
-      if (filter != null && !filter.mayMatch(text, from, to)) {
-        return found;
-      }
-      int[] m = Submatch.atStart(sp.atTrigger(), new Slice(text, from, to));
+      int[] m = tries.matchAt(text, from, to);
       if (m == null) {
         return found;
       }
