@@ -65,6 +65,36 @@ final class CanaryScanner {
     return atRot13 >= 0 ? new Match(atRot13, endRot13, "rot13") : null;
   }
 
+  /**
+   * {@link #find(CharSequence, String)} reading the words {@code w} holds of {@code text}. When
+   * they are all ASCII, their chars are the text's letters and digits in lower case, so each form
+   * is one plain search of them; otherwise the text is read again as above.
+   */
+  static Match find(OutputWords w, CharSequence text, String canary) {
+    if (!w.ascii()) {
+      return find(text, canary);
+    }
+    String target = reduce(canary);
+    if (target.length() < MIN_REDUCED) {
+      return null;
+    }
+    int at = w.indexOfJoined(target);
+    if (at >= 0) {
+      return match(w, at, target.length(), "case, spacing or punctuation changed");
+    }
+    at = w.indexOfJoined(new StringBuilder(target).reverse().toString());
+    if (at >= 0) {
+      return match(w, at, target.length(), "reversed");
+    }
+    String rot13 = Rot13.of(target);
+    at = rot13.equals(target) ? -1 : w.indexOfJoined(rot13);
+    return at >= 0 ? match(w, at, target.length(), "rot13") : null;
+  }
+
+  private static Match match(OutputWords w, int at, int length, String how) {
+    return new Match(w.textIndex(at), w.textIndex(at + length - 1) + 1, how);
+  }
+
   /** {@code c} lower-cased if it is a letter or digit, else 0 (the char is not read). */
   private static char reduced(char c) {
     if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {

@@ -33,7 +33,7 @@ final class ShortPromptScanner {
    * The first occurrence of the prompt whose hash is {@code prompt} in the output {@code text}
    * (already split into {@code words}), or null.
    */
-  static Match find(PromptLeakDetector.Words w, CharSequence text, long prompt, int size,
+  static Match find(OutputWords w, CharSequence text, long prompt, int size,
       int minChars) {
     Match m = asWritten(w, text, prompt, size, minChars);
     if (m == null) {
@@ -48,16 +48,16 @@ final class ShortPromptScanner {
     return m;
   }
 
-  private static Match asWritten(PromptLeakDetector.Words w, CharSequence text, long prompt,
+  private static Match asWritten(OutputWords w, CharSequence text, long prompt,
       int size, int minChars) {
     for (int i = 0; i < w.count; i++) {
-      long h = PromptLeakDetector.Words.offset();
+      long h = OutputWords.offset();
       for (int len = 1; len <= size && i + len <= w.count; len++) {
         int j = i + len - 1;
         for (int k = 0; k < w.length(j); k++) {
-          h = PromptLeakDetector.Words.step(h, w.charAt(j, k));
+          h = OutputWords.step(h, w.charAt(j, k));
         }
-        h = PromptLeakDetector.Words.endWord(h);
+        h = OutputWords.endWord(h);
         int s = w.start[i];
         int e = w.end[j];
         if (h == prompt && (e - s >= minChars || e - s >= MIN_QUOTED && quoted(text, s, e))) {
@@ -68,7 +68,7 @@ final class ShortPromptScanner {
     return null;
   }
 
-  private static Match disguised(PromptLeakDetector.Words w, long prompt, int size) {
+  private static Match disguised(OutputWords w, long prompt, int size) {
     for (int i = 0; i < w.count; i++) {
       for (int len = 1; len <= size && i + len <= w.count; len++) {
         int s = w.start[i];
@@ -92,7 +92,7 @@ final class ShortPromptScanner {
    * word, or grouped into words where the separator differs from the usual one ("A-C-C-E-S-S
    * G-R-A-N-T-E-D"); forwards and backwards.
    */
-  private static Match spelledOut(PromptLeakDetector.Words w, CharSequence text, long prompt) {
+  private static Match spelledOut(OutputWords w, CharSequence text, long prompt) {
     int i = 0;
     while (i < w.count) {
       int j = i;
@@ -115,51 +115,51 @@ final class ShortPromptScanner {
     return null;
   }
 
-  private static Match spelledRun(PromptLeakDetector.Words w, CharSequence text, long prompt,
+  private static Match spelledRun(OutputWords w, CharSequence text, long prompt,
       int a, int b) {
     char usual = usualSeparator(w, text, a, b);
     int minGap = Integer.MAX_VALUE;
     for (int k = a; k + 1 < b; k++) {
       minGap = Math.min(minGap, w.start[k + 1] - w.end[k]);
     }
-    long joined = PromptLeakDetector.Words.offset();
-    long joinedBack = PromptLeakDetector.Words.offset();
-    long grouped = PromptLeakDetector.Words.offset();
-    long group = PromptLeakDetector.Words.offset(); // the current word alone
+    long joined = OutputWords.offset();
+    long joinedBack = OutputWords.offset();
+    long grouped = OutputWords.offset();
+    long group = OutputWords.offset(); // the current word alone
     int groupStart = a;
     for (int k = a; k < b; k++) {
-      joined = PromptLeakDetector.Words.step(joined, w.charAt(k, 0));
-      joinedBack = PromptLeakDetector.Words.step(joinedBack, w.charAt(a + b - 1 - k, 0));
-      grouped = PromptLeakDetector.Words.step(grouped, w.charAt(k, 0));
-      group = PromptLeakDetector.Words.step(group, w.charAt(k, 0));
+      joined = OutputWords.step(joined, w.charAt(k, 0));
+      joinedBack = OutputWords.step(joinedBack, w.charAt(a + b - 1 - k, 0));
+      grouped = OutputWords.step(grouped, w.charAt(k, 0));
+      group = OutputWords.step(group, w.charAt(k, 0));
       // A different separator or a wider gap ends a word: "p-a-s-s w-o-r-d", "p a s s   w o r d".
       if (k + 1 == b || separator(w, text, k) != usual || w.start[k + 1] - w.end[k] > minGap) {
-        if (PromptLeakDetector.Words.endWord(group) == prompt && (k + 1 < b || groupStart > a)) {
+        if (OutputWords.endWord(group) == prompt && (k + 1 < b || groupStart > a)) {
           return new Match(w.start[groupStart], w.end[k], "spelled out letter by letter", 0.9);
         }
-        grouped = k + 1 < b ? PromptLeakDetector.Words.endWord(grouped) : grouped;
-        group = PromptLeakDetector.Words.offset();
+        grouped = k + 1 < b ? OutputWords.endWord(grouped) : grouped;
+        group = OutputWords.offset();
         groupStart = k + 1;
       }
     }
     int s = w.start[a];
     int e = w.end[b - 1];
-    if (PromptLeakDetector.Words.endWord(joined) == prompt
-        || PromptLeakDetector.Words.endWord(grouped) == prompt) {
+    if (OutputWords.endWord(joined) == prompt
+        || OutputWords.endWord(grouped) == prompt) {
       return new Match(s, e, "spelled out letter by letter", 0.9);
     }
-    if (PromptLeakDetector.Words.endWord(joinedBack) == prompt) {
+    if (OutputWords.endWord(joinedBack) == prompt) {
       return new Match(s, e, "spelled backwards letter by letter", 0.9);
     }
     return null;
   }
 
   /** The first char between one-letter word {@code k} and the next. */
-  private static char separator(PromptLeakDetector.Words w, CharSequence text, int k) {
+  private static char separator(OutputWords w, CharSequence text, int k) {
     return text.charAt(w.end[k]);
   }
 
-  private static char usualSeparator(PromptLeakDetector.Words w, CharSequence text, int a,
+  private static char usualSeparator(OutputWords w, CharSequence text, int a,
       int b) {
     char best = ' ';
     int bestCount = 0;
@@ -342,13 +342,13 @@ final class ShortPromptScanner {
     String[] words = WORD_SEPARATORS.splitAsStream(decoded.toLowerCase(Locale.ROOT))
         .filter(word -> !word.isEmpty()).toArray(String[]::new);
     for (int i = 0; i < words.length; i++) {
-      long h = PromptLeakDetector.Words.offset();
+      long h = OutputWords.offset();
       for (int len = 1; len <= size && i + len <= words.length; len++) {
         String word = words[i + len - 1];
         for (int k = 0; k < word.length(); k++) {
-          h = PromptLeakDetector.Words.step(h, word.charAt(k));
+          h = OutputWords.step(h, word.charAt(k));
         }
-        h = PromptLeakDetector.Words.endWord(h);
+        h = OutputWords.endWord(h);
         if (h == prompt) {
           return true;
         }
