@@ -122,6 +122,15 @@ public final class ProgramView {
     }
   }
 
+  /**
+   * The conditions an assertion {@code pc} asks for, as RE2J's {@code EMPTY_*} bits (begin line 1,
+   * end line 2, begin text 4, end text 8, word boundary 16, no word boundary 32); 0 for any other
+   * instruction. {@link #kind} calls an assertion {@link #PASS}.
+   */
+  public int assertion(int pc) {
+    return inst[pc].op == Inst.EMPTY_WIDTH ? inst[pc].arg : 0;
+  }
+
   public int out(int pc) {
     return inst[pc].out;
   }

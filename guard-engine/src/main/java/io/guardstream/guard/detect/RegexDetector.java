@@ -39,7 +39,7 @@ public final class RegexDetector implements Detector {
     this.pattern = pattern;
     this.starts = starts;
     boolean positioned = anchored || starts != null;
-    this.tries = positioned ? new AnchoredPattern(pattern) : null;
+    this.tries = positioned ? new AnchoredPattern(pattern, group != 0) : null;
     this.windowFilter = positioned ? null
         : MatchFilter.of(Pattern.compile("^[\\s\\S]*?(?:" + pattern.pattern() + ")",
             pattern.flags()));

@@ -180,7 +180,7 @@ class MatchFilterTest {
   }
 
   /** The patterns of the default rules that are tried at given positions, as compiled there. */
-  private static List<Pattern> defaultPatterns() {
+  static List<Pattern> defaultPatterns() {
     List<Pattern> out = new ArrayList<>();
     for (Rule rule : RuleSet.defaults().rules()) {
       if (!rule.detectorType().equals("regex")) {
@@ -206,7 +206,7 @@ class MatchFilterTest {
    * Whole sentences or pieces cut at random words, as written or as the normalised view reads
    * them, recased and glued with noise.
    */
-  private static String mixed(Random random) {
+  static String mixed(Random random) {
     StringBuilder b = new StringBuilder();
     String[] glue = {" ", "  ", ", ", "\n", " - ", "\u00A0", "\uD800 "};
     for (int k = 0; k < 3; k++) {

@@ -48,7 +48,7 @@ public final class SecretsDetector implements Detector {
     this.atTrigger = new AnchoredPattern[patterns.length];
     for (int i = 0; i < patterns.length; i++) {
       Pattern at = patterns[i].atTrigger();
-      atTrigger[i] = at == null ? null : TRIES.computeIfAbsent(at, AnchoredPattern::new);
+      atTrigger[i] = at == null ? null : TRIES.computeIfAbsent(at, p -> new AnchoredPattern(p, true));
     }
     Map<String, List<Integer>> byTrigger = new LinkedHashMap<>();
     for (int i = 0; i < patterns.length; i++) {
