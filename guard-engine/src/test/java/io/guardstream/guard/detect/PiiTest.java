@@ -159,6 +159,15 @@ class PiiTest {
   }
 
   @Test
+  void lowerCaseWordsAreReadAsNamesOnlyWhereSentencesAreNotCapitalised() {
+    // Opens with a lower-case table cell, but its writer capitalises sentences.
+    String table = "| plan | price |\nThe team met borna jerković today. It went well. Next is QA.";
+    assertThat(output(table).findings()).noneMatch(f -> f.category().equals("pii"));
+    String chat = "ok so. the team met borna jerković today. it went well. Next is QA.";
+    assertThat(output(chat).redactedContent()).contains("met [PERSON] today");
+  }
+
+  @Test
   void aPersonNamedInFullIsRedactedWhereverNamedAgain() {
     assertThat(output("The film was directed by Joakim Westgård and starring Westgård.")
         .redactedContent()).isEqualTo("The film was directed by [PERSON] and starring [PERSON].");

@@ -17,7 +17,11 @@ final class LowerCaseNames {
 
   private static final String PERSON = PiiDetector.PiiType.PERSON.name();
 
-  /** Whether the first letter of {@code t} is lower case and {@code t} reads as prose, not code. */
+  /**
+   * Whether the first letter of {@code t} is lower case, {@code t} reads as prose, not code, and
+   * its writer does not capitalise sentences after all (a text may open with a lower-case table
+   * cell or list item).
+   */
   static boolean applies(String t) {
     int first = 0;
     while (first < t.length() && !Character.isLetter(t.charAt(first))) {
@@ -26,13 +30,20 @@ final class LowerCaseNames {
     if (first == t.length() || !Character.isLowerCase(t.charAt(first))) {
       return false;
     }
+    int capitalised = 0;
+    int lower = 0;
     for (int i = 0; i < t.length(); i++) {
       char c = t.charAt(i);
       if (c < 128 && CODE_CHARS[c]) {
         return false; // code starts in lower case too ("def", "<?php"), and names no one
       }
+      if ((c == '.' || c == '!' || c == '?') && i + 2 < t.length() && t.charAt(i + 1) == ' ') {
+        char next = t.charAt(i + 2);
+        capitalised += next >= 'A' && next <= 'Z' ? 1 : 0;
+        lower += next >= 'a' && next <= 'z' ? 1 : 0;
+      }
     }
-    return true;
+    return capitalised < 2 || capitalised <= lower;
   }
 
   private static final boolean[] CODE_CHARS = new boolean[128];
