@@ -6,9 +6,10 @@ import java.util.Map;
 
 /**
  * Read-only view of the instructions RE2J compiled a pattern to. RE2J runs them only as an NFA
- * and keeps them package-private; guardstream's {@code MatchFilter} runs them as a lazy DFA that
- * answers "can a match start here" far faster. This class lives in RE2J's package for that access
- * alone: each method mirrors what RE2J's {@code Machine} does with an instruction (re2j 1.8).
+ * and keeps them package-private; guardstream's {@code MatchEnd} runs them as a lazy DFA that
+ * answers "does a match start here, and where does it end" far faster. This class lives in RE2J's
+ * package for that access alone: each method mirrors what RE2J's {@code Machine} does with an
+ * instruction (re2j 1.8).
  */
 public final class ProgramView {
   /** A step that reads one code point: {@link #matches} tells which. */
@@ -44,8 +45,8 @@ public final class ProgramView {
   }
 
   /**
-   * What instruction {@code pc} does. Assertions ({@code ^ $ \b \B}) are {@link #PASS}: a caller
-   * that ignores them accepts every text the pattern accepts, and maybe more.
+   * What instruction {@code pc} does. Captures and assertions ({@code ^ $ \b \B}) are
+   * {@link #PASS}; {@link #assertion} tells what an assertion asks for.
    */
   public int kind(int pc) {
     switch (inst[pc].op) {

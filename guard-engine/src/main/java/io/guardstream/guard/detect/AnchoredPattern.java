@@ -5,17 +5,15 @@ import com.google.re2j.Submatch;
 import io.guardstream.guard.text.Slice;
 
 /**
- * A pattern tried at given positions (it starts with '^'). When only the whole match is wanted,
- * {@link MatchEnd} finds where it ends without RE2J (RE2J runs only when its cache was full).
- * Otherwise the {@link MatchFilter} rules out most tries cheaply, and a try that may match costs
- * one RE2J run for the match and its groups ({@link Submatch}). Thread-safe.
+ * A pattern tried at given positions (it starts with '^'). {@link MatchEnd} tells, at a table read
+ * per char, whether a match starts there and where it ends; RE2J runs only for the groups of a
+ * match when they are wanted ({@link Submatch}), or when the DFA's cache was full. Thread-safe.
  */
 public final class AnchoredPattern {
   private final Pattern pattern;
-  /** Null when groups are wanted, or when it could not be built (see {@link MatchFilter#of}). */
+  /** Null when RE2J's internals cannot be read (see {@link MatchEnd#of}). */
   private final MatchEnd end;
-  /** Null when {@link #end} answers, or when no filter could be built. */
-  private final MatchFilter filter;
+  private final boolean groups;
 
   /**
    * Tries of {@code pattern}, which must be anchored at its start ({@code ^(?:…)}); with
@@ -23,8 +21,8 @@ public final class AnchoredPattern {
    */
   public AnchoredPattern(Pattern pattern, boolean groups) {
     this.pattern = pattern;
-    this.end = groups ? null : MatchEnd.of(pattern);
-    this.filter = end == null ? MatchFilter.of(pattern) : null;
+    this.end = MatchEnd.of(pattern);
+    this.groups = groups;
   }
 
   /**
@@ -34,11 +32,11 @@ public final class AnchoredPattern {
    */
   public int[] matchAt(CharSequence text, int from, int to) {
     int e = end == null ? MatchEnd.UNKNOWN : end.end(text, from, to);
-    if (e != MatchEnd.UNKNOWN) {
-      return e == MatchEnd.NONE ? null : new int[] {0, e};
-    }
-    if (filter != null && !filter.mayMatch(text, from, to)) {
+    if (e == MatchEnd.NONE) {
       return null;
+    }
+    if (e != MatchEnd.UNKNOWN && !groups) {
+      return new int[] {0, e};
     }
     return Submatch.atStart(pattern, new Slice(text, from, to));
   }

@@ -7,18 +7,21 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where RE2J's match of an anchored pattern ends, found by a lazy DFA instead of RE2J's NFA. A
- * try that matches made RE2J visit every alternative of a large pattern at its first char and
- * carry threads with captures through the window: about 10 µs warm, and 40-50 µs in mixed traffic,
- * where the pattern's instructions have left the CPU caches by the time an attack comes. Rules
- * that report the whole match need only its end; this finds it reading one table entry a char.
+ * Whether RE2J's match of an anchored pattern starts at a position, and where it ends, found by a
+ * lazy DFA instead of RE2J's NFA. Anchored rules try their pattern at every trigger word, and most
+ * tries fail, often only after RE2J's NFA has carried many threads through the window (2–7 µs a
+ * failed try on real prompts); a try that matches made RE2J visit every alternative of a large
+ * pattern at its first char and carry threads with captures to the end: about 10 µs warm, and
+ * 40-50 µs in mixed traffic, where the pattern's instructions have left the CPU caches by the time
+ * an attack comes. This reads one table entry a char. Rules that report the whole match need
+ * nothing more; the others run RE2J for the groups of the tries that do match.
  *
- * <p>The DFA is exact, not a filter: a state is RE2J's queue of threads in priority order (the
- * instructions still to follow, and what kind of char came last, for the assertions), so a match
- * cuts the threads after it as RE2J's leftmost-first search does, and later matches of the
- * threads before it win. Assertions see the try's window as the whole input, as RE2J does when
- * given the window. States are built on first use and cached per thread, within bounds; when they
- * run out, {@link #end} says {@link #UNKNOWN} and the caller asks RE2J.
+ * <p>The DFA is exact: a state is RE2J's queue of threads in priority order (the instructions
+ * still to follow, and what kind of char came last, for the assertions), so a match cuts the
+ * threads after it as RE2J's leftmost-first search does, and later matches of the threads before
+ * it win. Assertions see the try's window as the whole input, as RE2J does when given the window.
+ * States are built on first use and cached per thread, within bounds; when they run out,
+ * {@link #end} says {@link #UNKNOWN} and the caller asks RE2J.
  */
 final class MatchEnd {
   /** No match starts at the position. */
@@ -71,7 +74,11 @@ final class MatchEnd {
     this.dfa = ThreadLocal.withInitial(Dfa::new);
   }
 
-  /** The DFA of {@code pattern} (anchored, {@code ^(?:…)}), or null as for {@link MatchFilter#of}. */
+  /**
+   * The DFA of {@code pattern}, which must be anchored ({@code ^(?:…)}), or null when the RE2J on
+   * the class path is not one whose internals {@link ProgramView} can read (an app embedding the
+   * SDK may bring another version): then every try goes to RE2J.
+   */
   static MatchEnd of(Pattern pattern) {
     try {
       return new MatchEnd(ProgramView.of(pattern));
@@ -91,6 +98,11 @@ final class MatchEnd {
   /** States this thread has built so far (for tests). */
   int states() {
     return dfa.get().count;
+  }
+
+  /** Transitions on non-ASCII code points this thread keeps (for tests). */
+  int wideTransitions() {
+    return dfa.get().wide.size();
   }
 
   /** As RE2J's {@code isWordRune}: ASCII letters, digits and '_'. */

@@ -20,8 +20,8 @@ public final class RegexDetector implements Detector {
   private final StartLiterals starts;
   /** The pattern tried at given positions (anchored, or {@link #starts}); else null. */
   private final AnchoredPattern tries;
-  /** For a search: rules out windows that hold no match; null when there is none. */
-  private final MatchFilter windowFilter;
+  /** For a search: whether a window holds a match ({@code ^[\s\S]*?(?:…)}); null if unreadable. */
+  private final MatchEnd windowFilter;
   private final View view;
   private final List<String> triggers;
   private final int window;
@@ -41,7 +41,7 @@ public final class RegexDetector implements Detector {
     boolean positioned = anchored || starts != null;
     this.tries = positioned ? new AnchoredPattern(pattern, group != 0) : null;
     this.windowFilter = positioned ? null
-        : MatchFilter.of(Pattern.compile("^[\\s\\S]*?(?:" + pattern.pattern() + ")",
+        : MatchEnd.of(Pattern.compile("^[\\s\\S]*?(?:" + pattern.pattern() + ")",
             pattern.flags()));
     this.view = view;
     this.triggers = triggers;
@@ -266,7 +266,7 @@ public final class RegexDetector implements Detector {
       runFromStarts(slice, text, from, out);
       return;
     }
-    if (windowFilter != null && !windowFilter.mayMatch(slice, 0, slice.length())) {
+    if (windowFilter != null && windowFilter.end(slice, 0, slice.length()) == MatchEnd.NONE) {
       return;
     }
     Matcher m = pattern.matcher(slice);
