@@ -263,24 +263,28 @@ public final class TextNormalizer {
    * For readers that are done with it at once.
    */
   public static CharBuffer foldedView(CharSequence text, int end) {
-    int i = 0;
-    while (i < end) {
-      char ch = text.charAt(i);
-      if (ch >= 128 || ch >= 'A' && ch <= 'Z') {
-        break;
-      }
-      i++;
-    }
     char[] b = FOLD_BUFFER.get();
     if (b.length < end + 2) {
       b = new char[Math.max(end + 2, 2 * b.length)];
       FOLD_BUFFER.set(b);
     }
+    // Copied whole, then lower-cased in place up to the first non-ASCII char (most texts have
+    // none): a tight loop over the array rather than a branchy one over the text.
     if (text instanceof String s) {
-      s.getChars(0, i, b, 0);
+      s.getChars(0, end, b, 0);
     } else {
-      for (int k = 0; k < i; k++) {
+      for (int k = 0; k < end; k++) {
         b[k] = text.charAt(k);
+      }
+    }
+    int i = 0;
+    for (; i < end; i++) {
+      char ch = b[i];
+      if (ch >= 128) {
+        break;
+      }
+      if (ch >= 'A' && ch <= 'Z') {
+        b[i] = (char) (ch + 32);
       }
     }
     int n = i;

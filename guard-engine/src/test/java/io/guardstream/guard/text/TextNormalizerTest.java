@@ -90,6 +90,10 @@ class TextNormalizerTest {
     assertThat(TextNormalizer.fold("ＩＧＮＯＲＥ, now!\u200B", 13)).isEqualTo("ignore, now!");
     assertThat(TextNormalizer.fold("already folded", 14)).isEqualTo("already folded");
     assertThat(TextNormalizer.fold("Cut Here", 3)).isEqualTo("cut");
+    // An ASCII start, then chars that fold to more chars than they are; any CharSequence.
+    String mixed = "Ok THE \uFB01le\u200B ＩＳ END";
+    assertThat(TextNormalizer.fold(new StringBuilder(mixed), mixed.length()))
+        .isEqualTo("ok the file is end");
   }
 
   @Test
