@@ -22,11 +22,7 @@ class AnchoredPatternTest {
     Random random = new Random(13);
     int matches = 0;
     for (int t = 0; t < 400; t++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < 60; i++) {
-        b.append(random.nextBoolean() ? 'a' : 'b');
-      }
-      String text = b.append(random.nextInt(3) == 0 ? "c" : "").toString();
+      String text = MatchEndTest.manyStates(random, 60, 3);
       int from = random.nextInt(20);
       Matcher m = pattern.matcher(new Slice(text, from, text.length()));
       int[] expected = m.lookingAt() ? Submatch.of(m) : null;

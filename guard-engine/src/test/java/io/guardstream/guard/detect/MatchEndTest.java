@@ -134,11 +134,7 @@ class MatchEndTest {
     Random random = new Random(5);
     int unknown = 0;
     for (int t = 0; t < 300; t++) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < 200; i++) {
-        b.append(random.nextBoolean() ? 'a' : 'b');
-      }
-      String text = b.append(random.nextInt(4) == 0 ? "c" : "").toString();
+      String text = manyStates(random, 200, 4);
       if (dfa.end(text, 0, text.length()) == MatchEnd.UNKNOWN) {
         unknown++;
       } else {
@@ -202,6 +198,18 @@ class MatchEndTest {
       }
       assertThat(dfa.wideTransitions()).isLessThanOrEqualTo(MatchEnd.MAX_WIDE);
     }
+  }
+
+  /**
+   * {@code length} random a's and b's, then a 'c' one time in {@code cOneIn}: text for
+   * {@code [ab]*a[ab]{12}c}, whose DFA has 2^13 states.
+   */
+  static String manyStates(Random random, int length, int cOneIn) {
+    StringBuilder b = new StringBuilder(length + 1);
+    for (int i = 0; i < length; i++) {
+      b.append(random.nextBoolean() ? 'a' : 'b');
+    }
+    return b.append(random.nextInt(cOneIn) == 0 ? "c" : "").toString();
   }
 
   private static int end(String source, String text) {
