@@ -6,14 +6,17 @@ import io.guardstream.guard.text.Slice;
 
 /**
  * A pattern tried at given positions (it starts with '^'). {@link MatchEnd} tells, at a table read
- * per char, whether a match starts there and where it ends; RE2J runs only for the groups of a
- * match when they are wanted ({@link Submatch}), or when the DFA's cache was full. Thread-safe.
+ * per char, whether a match starts there and where it ends; {@link GroupFinder} then finds the
+ * groups of a match when they are wanted. RE2J ({@link Submatch}) answers when the DFA's cache was
+ * full or the group search would be too large. Thread-safe.
  */
 public final class AnchoredPattern {
   private final Pattern pattern;
   /** Null when RE2J's internals cannot be read (see {@link MatchEnd#of}). */
   private final MatchEnd end;
   private final boolean groups;
+  /** Null without {@code groups}, or when RE2J's internals cannot be read. */
+  private final GroupFinder finder;
 
   /**
    * Tries of {@code pattern}, which must be anchored at its start ({@code ^(?:…)}); with
@@ -23,6 +26,7 @@ public final class AnchoredPattern {
     this.pattern = pattern;
     this.end = MatchEnd.of(pattern);
     this.groups = groups;
+    this.finder = groups ? GroupFinder.of(pattern) : null;
   }
 
   /**
@@ -35,8 +39,14 @@ public final class AnchoredPattern {
     if (e == MatchEnd.NONE) {
       return null;
     }
-    if (e != MatchEnd.UNKNOWN && !groups) {
-      return new int[] {0, e};
+    if (e != MatchEnd.UNKNOWN) {
+      if (!groups) {
+        return new int[] {0, e};
+      }
+      int[] spans = finder == null ? null : finder.spans(text, from, to, e);
+      if (spans != null) {
+        return spans;
+      }
     }
     return Submatch.atStart(pattern, new Slice(text, from, to));
   }

@@ -114,6 +114,12 @@ final class MatchEnd {
         ? WORD : OTHER;
   }
 
+  /** RE2J's {@code emptyOpContext} at {@code at} when {@code text[from, to)} is the input. */
+  static int context(CharSequence text, int from, int to, int at) {
+    int before = at == from ? BEGIN : kindOf(text.charAt(at - 1));
+    return at == to ? context(before, OTHER, true) : context(before, kindOf(text.charAt(at)), false);
+  }
+
   /** RE2J's {@code emptyOpContext} between a char of kind {@code before} and {@code next}. */
   private static int context(int before, int next, boolean atEnd) {
     int flags = 0;
