@@ -2,6 +2,7 @@ package io.guardstream.guard;
 
 import io.guardstream.guard.detect.Hits;
 import io.guardstream.guard.detect.ScanContext;
+import io.guardstream.guard.detect.SlotPool;
 import io.guardstream.guard.redact.Pseudonymizer;
 import io.guardstream.guard.text.LiteralMatcher;
 import io.guardstream.guard.text.NormalizedText;
@@ -12,24 +13,17 @@ import java.util.Set;
 
 /**
  * The mutable state of one {@link GuardEngine#check} call: the current field and view, trigger
- * occurrences, and every hit reported so far. Each thread reuses one (with its buffers: the
- * normalised view, trigger tables), so a check allocates little beyond its result; never shared
- * between threads.
+ * occurrences, and every hit reported so far. Checks reuse them (with their buffers: the
+ * normalised view, trigger tables) from a {@link SlotPool}, so a check allocates little beyond its
+ * result; one check at a time uses one.
  */
 final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
 
-  private static final ThreadLocal<Scan> PER_THREAD = ThreadLocal.withInitial(Scan::new);
+  private static final SlotPool<Scan> POOL = new SlotPool<>(Scan::new);
 
-  /**
-   * The calling thread's scan, reset for {@code request}; a new one when the thread's is in use
-   * (a detector that checks another event from inside a check).
-   */
+  /** A free scan, set up for {@code request}; {@link #end} gives it back. */
   static Scan begin(GuardRequest request, GuardOptions options, Pseudonymizer pseudonymizer) {
-    Scan scan = PER_THREAD.get();
-    if (scan.busy) {
-      scan = new Scan();
-    }
-    scan.busy = true;
+    Scan scan = POOL.borrow();
     scan.request = request;
     scan.options = options;
     scan.pseudonymizer = pseudonymizer;
@@ -39,7 +33,6 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
 
   /** Ends the check: drops every reference to the request's data; buffers stay for the next. */
   void end() {
-    busy = false;
     request = null;
     options = null;
     pseudonymizer = null;
@@ -53,6 +46,7 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     fixedSpan = null;
     rule = null;
     plan = null;
+    POOL.giveBack(this);
   }
 
   /** One detector hit, mapped to the original field. */
@@ -82,7 +76,6 @@ final class Scan implements ScanContext, Hits, LiteralMatcher.Sink {
     }
   }
 
-  private boolean busy;
   GuardRequest request;
   GuardOptions options;
   Pseudonymizer pseudonymizer;

@@ -22,8 +22,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * The engine reuses per-thread scan buffers: checks running on several threads at once, or a
- * check started from inside another one, must give exactly the results of one check at a time.
+ * The engine reuses scan buffers and DFA caches lent from pools: checks running on several threads
+ * at once, or a check started from inside another one, must give exactly the results of one check
+ * at a time.
  */
 class ConcurrentCheckTest {
 
@@ -53,16 +54,16 @@ class ConcurrentCheckTest {
   @Test
   @Timeout(60)
   void parallelChecksGiveTheSequentialResults() throws Exception {
-    GuardEngine engine = Fixtures.RULES_ONLY;
+    GuardEngine engine = GuardEngine.create(RuleSet.defaults(), GuardOptions.defaults());
     List<GuardRequest> requests = requests();
     List<GuardResult> expected = new ArrayList<>();
     for (GuardRequest r : requests) {
       expected.add(engine.check(r));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(4);
+    ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Future<Integer>> runs = new ArrayList<>();
-      for (int t = 0; t < 4; t++) {
+      for (int t = 0; t < 8; t++) {
         long seed = t;
         runs.add(pool.submit(() -> {
           List<Integer> order = new ArrayList<>();

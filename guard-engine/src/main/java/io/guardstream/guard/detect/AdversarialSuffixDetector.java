@@ -86,11 +86,12 @@ public final class AdversarialSuffixDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     CharSequence text = ctx.text();
-    Line line = Line.PER_THREAD.get().of(text);
+    Line line = Line.POOL.borrow().of(text);
     try {
       scanLines(line, text, out);
     } finally {
       line.text = null; // the reused buffers must not keep the event's text alive
+      Line.POOL.giveBack(line);
     }
   }
 
@@ -342,8 +343,8 @@ public final class AdversarialSuffixDetector implements Detector {
 
   /** The tokens of one line and which of them hold a bracket left unmatched on the line. */
   private static final class Line {
-    /** Reused per thread: token arrays grow to the longest line seen instead of per event. */
-    static final ThreadLocal<Line> PER_THREAD = ThreadLocal.withInitial(Line::new);
+    /** Reused: token arrays grow to the longest line seen instead of per event. */
+    static final SlotPool<Line> POOL = new SlotPool<>(Line::new);
 
     CharSequence text;
     int[] start = new int[64];

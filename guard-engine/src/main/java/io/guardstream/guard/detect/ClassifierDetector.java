@@ -21,6 +21,9 @@ public final class ClassifierDetector implements Detector {
   /** Calibrated score at which the classifier alone decides (chosen by leave-one-source-out). */
   static final double DEFAULT_ALONE_AT = 0.89;
 
+  /** Buffers of the folded text the model reads. */
+  private static final SlotPool<char[]> FOLD_BUFFERS = new SlotPool<>(() -> new char[1024]);
+
   private final PromptAttackClassifier model;
   private final double aloneAt;
 
@@ -61,8 +64,14 @@ public final class ClassifierDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     // The model reads text shaped like its training data: folded but with punctuation kept.
-    CharBuffer folded = TextNormalizer.foldedView(ctx.text(), ctx.text().length());
-    double p = model.score(folded.array(), folded.length());
+    CharBuffer folded =
+        TextNormalizer.foldedView(ctx.text(), ctx.text().length(), FOLD_BUFFERS.borrow());
+    double p;
+    try {
+      p = model.score(folded.array(), folded.length());
+    } finally {
+      FOLD_BUFFERS.giveBack(folded.array()); // grown, if the text needed more room
+    }
     out.add(-1, -1, null, contribution(p, model.threshold(), aloneAt),
         "prompt-attack model score");
   }

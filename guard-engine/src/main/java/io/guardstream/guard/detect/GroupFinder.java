@@ -17,7 +17,7 @@ final class GroupFinder {
   /** Visited bits one search may use (RE2's bit-state bound); larger searches are left to RE2J. */
   static final int MAX_BITS = 256 * 1024;
 
-  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+  private static final SlotPool<Scratch> SCRATCH = new SlotPool<>(Scratch::new);
 
   private final ProgramView program;
   /** Capture slots RE2J reports: two per group, group 0 included. */
@@ -47,7 +47,15 @@ final class GroupFinder {
     if ((long) size * (end + 1) > MAX_BITS) {
       return null;
     }
-    Scratch s = SCRATCH.get();
+    Scratch s = SCRATCH.borrow();
+    try {
+      return walk(s, text, from, to, end, size);
+    } finally {
+      SCRATCH.giveBack(s);
+    }
+  }
+
+  private int[] walk(Scratch s, CharSequence text, int from, int to, int end, int size) {
     s.reset(size * (end + 1), slots);
     int[] cap = s.cap;
     s.push(program.start(), 0);
@@ -114,7 +122,7 @@ final class GroupFinder {
     return null; // not reached when MatchEnd's end is right; RE2J answers then
   }
 
-  /** One thread's work space, reused by every pattern. */
+  /** The work space of one search, reused by every pattern. */
   private static final class Scratch {
     long[] visited = new long[64];
     int[] stack = new int[64];

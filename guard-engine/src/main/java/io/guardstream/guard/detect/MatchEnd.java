@@ -20,7 +20,8 @@ import java.util.Map;
  * still to follow, and what kind of char came last, for the assertions), so a match cuts the
  * threads after it as RE2J's leftmost-first search does, and later matches of the threads before
  * it win. Assertions see the try's window as the whole input, as RE2J does when given the window.
- * States are built on first use and cached per thread, within bounds; when they run out,
+ * States are built on first use and cached, within bounds, in DFAs lent to one try at a time
+ * ({@link SlotPool}); when they run out,
  * {@link #end} says {@link #UNKNOWN} and the caller asks RE2J.
  */
 final class MatchEnd {
@@ -53,7 +54,7 @@ final class MatchEnd {
   private final int[] classKind;
   /** One ASCII char of each class, to step the instructions with. */
   private final int[] classChar;
-  private final ThreadLocal<Dfa> dfa;
+  private final SlotPool<Dfa> dfas;
 
   private MatchEnd(ProgramView program) {
     this.program = program;
@@ -71,7 +72,7 @@ final class MatchEnd {
     }
     this.classKind = Arrays.copyOf(kinds, refined.size());
     this.classChar = Arrays.copyOf(chars, refined.size());
-    this.dfa = ThreadLocal.withInitial(Dfa::new);
+    this.dfas = new SlotPool<>(Dfa::new);
   }
 
   /**
@@ -92,17 +93,26 @@ final class MatchEnd {
    * to)}, {@link #NONE}, or {@link #UNKNOWN}.
    */
   int end(CharSequence text, int from, int to) {
-    return dfa.get().end(text, from, to);
+    Dfa dfa = dfas.borrow();
+    try {
+      return dfa.end(text, from, to);
+    } finally {
+      dfas.giveBack(dfa);
+    }
   }
 
-  /** States this thread has built so far (for tests). */
+  /** States the DFA this thread would be lent has built so far (for tests). */
   int states() {
-    return dfa.get().count;
+    Dfa dfa = dfas.borrow();
+    dfas.giveBack(dfa);
+    return dfa.count;
   }
 
-  /** Transitions on non-ASCII code points this thread keeps (for tests). */
+  /** Transitions on non-ASCII code points that DFA keeps (for tests). */
   int wideTransitions() {
-    return dfa.get().wide.size();
+    Dfa dfa = dfas.borrow();
+    dfas.giveBack(dfa);
+    return dfa.wide.size();
   }
 
   /** As RE2J's {@code isWordRune}: ASCII letters, digits and '_'. */
@@ -138,7 +148,7 @@ final class MatchEnd {
     return flags | (wordBefore != wordNext ? WORD_BOUNDARY : NO_WORD_BOUNDARY);
   }
 
-  /** One thread's lazily built DFA. */
+  /** A lazily built DFA, used by one try at a time. */
   private final class Dfa {
     /** State 0 has no thread left: nothing more can match. */
     private static final int DEAD = 0;

@@ -6,15 +6,15 @@ import java.util.Locale;
 
 /**
  * Words of the output, normalised as {@link io.guardstream.guard.PromptFingerprint} does (lower case, NFKC for
- * non-ASCII words), copied once into one char array so shingles hash in a tight loop. One
- * instance per thread, refilled by {@link #of} for each text.
+ * non-ASCII words), copied once into one char array so shingles hash in a tight loop. Lent from
+ * {@link #POOL} for one text at a time and refilled by {@link #of}.
  */
 final class OutputWords {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
   private static final long FNV_PRIME_SQUARED = FNV_PRIME * FNV_PRIME;
 
-  static final ThreadLocal<OutputWords> PER_THREAD = ThreadLocal.withInitial(OutputWords::new);
+  static final SlotPool<OutputWords> POOL = new SlotPool<>(OutputWords::new);
 
   /** ASCII letters and digits lower-cased; 0 for the other ASCII chars, which end words. */
   private static final char[] ASCII_WORD = new char[128];

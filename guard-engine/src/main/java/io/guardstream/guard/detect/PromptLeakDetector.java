@@ -55,39 +55,45 @@ public final class PromptLeakDetector implements Detector {
     }
     CharSequence text = ctx.text();
     OutputWords words = null;
-    for (PromptFingerprint fp : req.systemPrompts()) {
-      if (!applies(fp, req)) {
-        continue;
-      }
-      for (String canary : fp.canaries()) {
-        if (canary.isEmpty()) {
+    try {
+      for (PromptFingerprint fp : req.systemPrompts()) {
+        if (!applies(fp, req)) {
           continue;
         }
-        int at = indexOf(text, canary);
-        if (at >= 0) {
-          out.add(at, at + canary.length(), "CANARY_TOKEN", 1.0,
-              "canary token of system prompt '" + fp.promptId() + "'");
+        for (String canary : fp.canaries()) {
+          if (canary.isEmpty()) {
+            continue;
+          }
+          int at = indexOf(text, canary);
+          if (at >= 0) {
+            out.add(at, at + canary.length(), "CANARY_TOKEN", 1.0,
+                "canary token of system prompt '" + fp.promptId() + "'");
+            continue;
+          }
+          if (words == null) {
+            words = OutputWords.POOL.borrow().of(text);
+          }
+          CanaryScanner.Match m = CanaryScanner.find(words, text, canary);
+          if (m != null) {
+            out.add(m.start(), m.end(), "CANARY_TOKEN", 0.95,
+                "canary token of system prompt '" + fp.promptId() + "', " + m.how());
+          }
+        }
+        if (fp.shingleHashes().length == 0 && fp.secretHashes().length == 0) {
           continue;
         }
         if (words == null) {
-          words = OutputWords.PER_THREAD.get().of(text);
+          words = OutputWords.POOL.borrow().of(text);
         }
-        CanaryScanner.Match m = CanaryScanner.find(words, text, canary);
-        if (m != null) {
-          out.add(m.start(), m.end(), "CANARY_TOKEN", 0.95,
-              "canary token of system prompt '" + fp.promptId() + "', " + m.how());
+        if (fp.shingleHashes().length > 0) {
+          overlap(fp, words, text, out);
         }
+        secrets(fp, words, text, out);
       }
-      if (fp.shingleHashes().length == 0 && fp.secretHashes().length == 0) {
-        continue;
+    } finally {
+      if (words != null) {
+        OutputWords.POOL.giveBack(words);
       }
-      if (words == null) {
-        words = OutputWords.PER_THREAD.get().of(text);
-      }
-      if (fp.shingleHashes().length > 0) {
-        overlap(fp, words, text, out);
-      }
-      secrets(fp, words, text, out);
     }
   }
 

@@ -254,19 +254,17 @@ public final class TextNormalizer {
    * decoded; everything else unchanged.
    */
   public static String fold(CharSequence text, int end) {
-    return foldedView(text, end).toString();
+    return foldedView(text, end, new char[end + 2]).toString();
   }
 
   /**
-   * {@link #fold} without copying the result into a new string: a view of a per-thread buffer
-   * (backed by an accessible array from index 0), valid until the calling thread's next fold.
-   * For readers that are done with it at once.
+   * {@link #fold} without a new string: a view of {@code buffer}, or of a larger new array when
+   * the fold does not fit (the view's array from index 0 either way), for readers that reuse it.
    */
-  public static CharBuffer foldedView(CharSequence text, int end) {
-    char[] b = FOLD_BUFFER.get();
+  public static CharBuffer foldedView(CharSequence text, int end, char[] buffer) {
+    char[] b = buffer;
     if (b.length < end + 2) {
       b = new char[Math.max(end + 2, 2 * b.length)];
-      FOLD_BUFFER.set(b);
     }
     // Copied whole, then lower-cased in place up to the first non-ASCII char (most texts have
     // none): a tight loop over the array rather than a branchy one over the text.
@@ -310,7 +308,6 @@ public final class TextNormalizer {
       int need = n + (folded == null ? 2 : folded.length()) + (end - i) + 2;
       if (need > b.length) {
         b = java.util.Arrays.copyOf(b, Math.max(need, 2 * b.length));
-        FOLD_BUFFER.set(b);
       }
       if (folded == null) {
         n += Character.toChars(cp, b, n);
@@ -321,10 +318,6 @@ public final class TextNormalizer {
     }
     return CharBuffer.wrap(b, 0, n);
   }
-
-  /** Per-thread buffer of {@link #foldedView}, reused by every call on the thread. */
-  private static final ThreadLocal<char[]> FOLD_BUFFER =
-      ThreadLocal.withInitial(() -> new char[1024]);
 
   /** Format characters and fillers that render as nothing. */
   static boolean isInvisible(int cp) {

@@ -34,7 +34,7 @@ class CanaryScannerTest {
     String output = text.substring(0, cut) + planted + text.substring(cut);
     CanaryScanner.Match fromText = CanaryScanner.find(output, CANARY);
     CanaryScanner.Match fromWords =
-        CanaryScanner.find(OutputWords.PER_THREAD.get().of(output), output, CANARY);
+        CanaryScanner.find(new OutputWords().of(output), output, CANARY);
     assertThat(fromWords).isEqualTo(fromText);
     if (disguise >= 1 && disguise <= 3) {
       assertThat(fromWords).isNotNull();

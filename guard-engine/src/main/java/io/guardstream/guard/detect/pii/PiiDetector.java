@@ -5,6 +5,7 @@ import io.guardstream.guard.detect.DetectorType;
 import io.guardstream.guard.detect.Hits;
 import io.guardstream.guard.detect.Params;
 import io.guardstream.guard.detect.ScanContext;
+import io.guardstream.guard.detect.SlotPool;
 import io.guardstream.guard.detect.View;
 import java.util.EnumSet;
 import java.util.List;
@@ -68,27 +69,31 @@ public final class PiiDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits hits) {
     CharSequence text = ctx.text();
-    Memo memo = MEMO.get();
-    if (memo.text != text || memo.length != text.length()) {
-      memo.clear(text);
-      scan(text, memo);
-    }
-    for (int k = 0; k < memo.count; k++) {
-      PiiType type = memo.types[k];
-      if (reported == null || reported.contains(type)) {
-        hits.add(memo.spans[2 * k], memo.spans[2 * k + 1], type.name(), memo.confidence[k],
-            memo.messages[k]);
+    Memo memo = MEMO.borrow();
+    try {
+      if (memo.text != text || memo.length != text.length()) {
+        memo.clear(text);
+        scan(text, memo);
       }
+      for (int k = 0; k < memo.count; k++) {
+        PiiType type = memo.types[k];
+        if (reported == null || reported.contains(type)) {
+          hits.add(memo.spans[2 * k], memo.spans[2 * k + 1], type.name(), memo.confidence[k],
+              memo.messages[k]);
+        }
+      }
+    } finally {
+      MEMO.giveBack(memo);
     }
   }
 
   /**
-   * The hits of the text this thread scanned last. Rules that report different PII types of the
-   * same text (contact details at one severity, payment identifiers at another) scan it once.
-   * Texts are compared by identity: the engine hands every raw-view rule the same immutable
-   * string.
+   * The hits of the text each memo scanned last. Rules that report different PII types of the
+   * same text (contact details at one severity, payment identifiers at another) scan it once: a
+   * thread mostly gets back the memo it filled. Texts are compared by identity: the engine hands
+   * every raw-view rule the same immutable string.
    */
-  private static final ThreadLocal<Memo> MEMO = ThreadLocal.withInitial(Memo::new);
+  private static final SlotPool<Memo> MEMO = new SlotPool<>(Memo::new);
 
   private static final class Memo implements Hits {
     CharSequence text;
