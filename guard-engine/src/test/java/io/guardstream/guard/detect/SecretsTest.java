@@ -88,6 +88,88 @@ class SecretsTest {
     assertThat(f.toString()).doesNotContain(value);
   }
 
+  /** Formats found by their published prefix alone: a value, and one that falls just short. */
+  static Stream<Arguments> prefixedFormats() {
+    String lower = "abcdefghijklmnopqrstuvwxyz0123456789";
+    String upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    String uuid = Fake.random(Fake.HEX, 8, 80) + "-" + Fake.random(Fake.HEX, 4, 81) + "-"
+        + Fake.random(Fake.HEX, 4, 82) + "-" + Fake.random(Fake.HEX, 4, 83) + "-"
+        + Fake.random(Fake.HEX, 12, 84);
+    String b64 = Fake.ALNUM + "+/";
+    return Stream.of(
+        Arguments.of("ONEPASSWORD_TOKEN", "ops_eyJ" + Fake.random(b64, 180, 70),
+            "ops_eyJ" + Fake.random(b64, 60, 70)),
+        Arguments.of("AIRTABLE_TOKEN", "pat" + Fake.random(Fake.ALNUM, 14, 71) + "."
+            + Fake.random(Fake.HEX, 64, 72), "pat" + Fake.random(Fake.ALNUM, 14, 71) + "."
+            + Fake.random(Fake.HEX, 40, 72)),
+        Arguments.of("CONTENTFUL_TOKEN", "CFPAT-" + Fake.random(Fake.ALNUM, 43, 73),
+            "CFPAT-" + Fake.random(Fake.ALNUM, 30, 73)),
+        Arguments.of("FRAMEIO_TOKEN", "fio-u-" + Fake.random(Fake.ALNUM, 64, 74),
+            "fio-u-" + Fake.random(Fake.ALNUM, 50, 74)),
+        Arguments.of("PREFECT_TOKEN", "pnu_" + Fake.random(Fake.ALNUM, 36, 75),
+            "pnu_" + Fake.random(Fake.ALNUM, 35, 75)),
+        Arguments.of("README_API_KEY", "rdme_" + Fake.random(lower, 70, 76),
+            "rdme_" + Fake.random(lower, 60, 76)),
+        Arguments.of("SCALINGO_TOKEN", "tk-us-" + Fake.random(Fake.ALNUM, 48, 77),
+            "tk-us-" + Fake.random(Fake.ALNUM, 40, 77)),
+        Arguments.of("TYPEFORM_TOKEN", "tfp_" + Fake.random(Fake.ALNUM, 59, 78),
+            "tfp_" + Fake.random(Fake.ALNUM, 50, 78)),
+        Arguments.of("FLYIO_TOKEN", "fo1_" + Fake.random(Fake.ALNUM, 43, 79),
+            "fo1_" + Fake.random(Fake.ALNUM, 30, 79)),
+        Arguments.of("FLYIO_TOKEN", "fm2_" + Fake.random(b64, 140, 85), "fm2_" + Fake.random(b64, 60, 85)),
+        Arguments.of("HEROKU_API_KEY", "HRKU-AA" + Fake.random(Fake.ALNUM, 58, 86),
+            "HRKU-AA" + Fake.random(Fake.ALNUM, 50, 86)),
+        Arguments.of("NETLIFY_TOKEN", "nfp_" + Fake.random(Fake.ALNUM, 36, 87),
+            "nfp_" + Fake.random(Fake.ALNUM, 30, 87)),
+        Arguments.of("RENDER_API_KEY", "rnd_" + Fake.random(Fake.ALNUM, 32, 88),
+            "rnd_" + Fake.random(Fake.ALNUM, 31, 88)),
+        Arguments.of("CLOUDFLARE_ORIGIN_CA_KEY", "v1.0-" + Fake.random(Fake.HEX, 24, 89) + "-"
+            + Fake.random(Fake.HEX, 146, 90), "v1.0-" + Fake.random(Fake.HEX, 24, 89) + "-"
+            + Fake.random(Fake.HEX, 100, 90)),
+        Arguments.of("TENCENT_SECRET_ID", "AKID" + Fake.random(Fake.ALNUM, 32, 91),
+            "AKID" + Fake.random(Fake.ALNUM, 31, 91)),
+        Arguments.of("YANDEX_API_KEY", "AQVN" + Fake.random(Fake.ALNUM, 36, 92),
+            "AQVN" + Fake.random(Fake.ALNUM, 30, 92)),
+        Arguments.of("BREVO_API_KEY", "xkeysib-" + Fake.random(Fake.HEX, 64, 93) + "-"
+            + Fake.random(Fake.ALNUM, 16, 94), "xkeysib-" + Fake.random(Fake.HEX, 64, 93)),
+        Arguments.of("ADOBE_CLIENT_SECRET", "p8e-" + Fake.random(Fake.ALNUM, 32, 95),
+            "p8e-" + Fake.random(Fake.ALNUM, 31, 95)),
+        Arguments.of("HUBSPOT_TOKEN", "pat-na1-" + uuid, "pat-na1-" + uuid.substring(0, 30)),
+        Arguments.of("LANGSMITH_API_KEY", "lsv2_pt_" + Fake.random(Fake.HEX, 32, 96) + "_"
+            + Fake.random(Fake.HEX, 10, 97), "lsv2_pt_" + Fake.random(Fake.HEX, 32, 96)),
+        Arguments.of("CLOJARS_TOKEN", "CLOJARS_" + Fake.random(lower, 60, 98),
+            "CLOJARS_" + Fake.random(lower, 50, 98)),
+        Arguments.of("DUFFEL_TOKEN", "duffel_live_" + Fake.random(Fake.ALNUM, 43, 99),
+            "duffel_live_" + Fake.random(Fake.ALNUM, 30, 99)),
+        Arguments.of("EASYPOST_KEY", "EZAK" + Fake.random(Fake.ALNUM, 54, 100),
+            "EZAK" + Fake.random(Fake.ALNUM, 40, 100)),
+        Arguments.of("SHIPPO_TOKEN", "shippo_live_" + Fake.random(Fake.HEX, 40, 101),
+            "shippo_live_" + Fake.random(Fake.HEX, 39, 101)),
+        Arguments.of("PLAID_TOKEN", "access-production-" + uuid,
+            "access-production-" + uuid.substring(0, 23)),
+        Arguments.of("FLUTTERWAVE_KEY", "FLWSECK_TEST-" + Fake.random("abcdefgh0123456789", 32, 102)
+            + "-X", "FLWSECK_TEST-" + Fake.random("abcdefgh0123456789", 32, 102)),
+        Arguments.of("HARNESS_TOKEN", "pat." + Fake.random(Fake.ALNUM, 22, 103) + "."
+            + Fake.random(Fake.HEX, 24, 104) + "." + Fake.random(Fake.ALNUM, 20, 105),
+            "pat." + Fake.random(Fake.ALNUM, 22, 103) + "." + Fake.random(Fake.HEX, 24, 104)),
+        Arguments.of("INFRACOST_KEY", "ico-" + Fake.random(Fake.ALNUM, 32, 106),
+            "ico-" + Fake.random(Fake.ALNUM, 20, 106)),
+        Arguments.of("OCTOPUS_DEPLOY_KEY", "API-" + Fake.random(upper, 26, 107),
+            "API-" + Fake.random(upper, 20, 107)),
+        Arguments.of("GCP_OAUTH_TOKEN", "1//0" + Fake.random(Fake.ALNUM + "_-", 60, 108),
+            "1//0" + Fake.random(Fake.ALNUM, 20, 108)));
+  }
+
+  @ParameterizedTest
+  @MethodSource("prefixedFormats")
+  void findsPublishedPrefixesAndNotTheirNearMisses(String type, String value, String nearMiss) {
+    GuardResult r = output("Rotate this one: " + value + " before Friday.");
+    assertThat(hasType(r, type)).as(value).isTrue();
+    assertThat(r.redactedContent()).isEqualTo("Rotate this one: [" + type + "] before Friday.");
+    assertThat(hasType(output("Rotate this one: " + nearMiss + " before Friday."), type))
+        .as(nearMiss).isFalse();
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {
       "password = ${DB_PASSWORD}",

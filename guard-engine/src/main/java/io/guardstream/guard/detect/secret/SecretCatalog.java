@@ -301,6 +301,55 @@ public final class SecretCatalog {
         .anywhereInWindow();
     b.context("POSTMARK_TOKEN", "saas", "postmark",
         "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", 3.0, "postmark");
+    // More published prefixes (vendors' token documentation).
+    b.add("ONEPASSWORD_TOKEN", "saas", "\\b(ops_eyJ[A-Za-z0-9+/_\\-]{100,}={0,2})", 1, "ops_eyj");
+    b.add("AIRTABLE_TOKEN", "saas", "\\b(pat[A-Za-z0-9]{14}\\.[a-f0-9]{64})\\b", 1, "pat");
+    b.add("CONTENTFUL_TOKEN", "saas", "\\b(CFPAT-[A-Za-z0-9_\\-]{43})(?:[^A-Za-z0-9_\\-]|$)", 1,
+        "cfpat-");
+    b.add("FRAMEIO_TOKEN", "saas", "\\b(fio-u-[A-Za-z0-9_\\-=]{64})(?:[^A-Za-z0-9_\\-=]|$)", 1,
+        "fio-u-");
+    b.add("PREFECT_TOKEN", "saas", "\\b(pnu_[A-Za-z0-9]{36})\\b", 1, "pnu_");
+    b.add("README_API_KEY", "saas", "\\b(rdme_[a-z0-9]{70})\\b", 1, "rdme_");
+    b.add("SCALINGO_TOKEN", "saas", "\\b(tk-us-[A-Za-z0-9_\\-]{48})(?:[^A-Za-z0-9_\\-]|$)", 1,
+        "tk-us-");
+    b.add("TYPEFORM_TOKEN", "saas", "\\b(tfp_[A-Za-z0-9_\\-.=]{59})(?:[^A-Za-z0-9_\\-.=]|$)", 1,
+        "tfp_");
+    b.add("FLYIO_TOKEN", "saas",
+        "\\b(fo1_[A-Za-z0-9_\\-]{43}|fm1[ar]_[A-Za-z0-9+/]{100,}={0,3}|fm2_[A-Za-z0-9+/]{100,}={0,3})",
+        1, "fo1_", "fm1a_", "fm1r_", "fm2_");
+    b.add("HEROKU_API_KEY", "saas", "\\b(HRKU-AA[A-Za-z0-9_\\-]{58})(?:[^A-Za-z0-9_\\-]|$)", 1,
+        "hrku-");
+    b.add("NETLIFY_TOKEN", "saas", "\\b(nfp_[A-Za-z0-9]{36})\\b", 1, "nfp_");
+    b.add("RENDER_API_KEY", "saas", "\\b(rnd_[A-Za-z0-9]{32})\\b", 1, "rnd_");
+    b.add("CLOUDFLARE_ORIGIN_CA_KEY", "saas", "\\b(v1\\.0-[a-f0-9]{24}-[a-f0-9]{146})\\b", 1,
+        "v1.0-");
+    b.add("TENCENT_SECRET_ID", "saas", "\\b(AKID[A-Za-z0-9]{32})\\b", 1, 3.0, null, 0.95, 64,
+        "akid");
+    b.add("YANDEX_API_KEY", "saas", "\\b(AQVN[A-Za-z0-9_\\-]{35,38})\\b", 1, 3.0, null, 0.95, 64,
+        "aqvn");
+    b.add("BREVO_API_KEY", "saas", "\\b(xkeysib-[a-f0-9]{64}-[A-Za-z0-9]{16})\\b", 1, "xkeysib-");
+    b.add("ADOBE_CLIENT_SECRET", "saas", "\\b(p8e-[A-Za-z0-9]{32})\\b", 1, 3.0, null, 0.95, 64,
+        "p8e-");
+    b.add("HUBSPOT_TOKEN", "saas",
+        "\\b(pat-(?:na|eu)1-[a-f0-9]{8}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{4}-[a-f0-9]{12})\\b", 1,
+        "pat-na1-", "pat-eu1-");
+    b.add("LANGSMITH_API_KEY", "ai", "\\b(lsv2_(?:pt|sk)_[a-f0-9]{32}_[a-f0-9]{10})\\b", 1,
+        "lsv2_");
+    b.add("CLOJARS_TOKEN", "registry", "\\b(CLOJARS_[a-z0-9]{60})\\b", 1, "clojars_");
+    b.add("DUFFEL_TOKEN", "commerce",
+        "\\b(duffel_(?:test|live)_[A-Za-z0-9_\\-=]{43})(?:[^A-Za-z0-9_\\-=]|$)", 1, "duffel_");
+    b.add("EASYPOST_KEY", "commerce", "\\b(EZ[AT]K[A-Za-z0-9]{54})\\b", 1, "ezak", "eztk");
+    b.add("SHIPPO_TOKEN", "commerce", "\\b(shippo_(?:live|test)_[a-f0-9]{40})\\b", 1, "shippo_");
+    b.add("PLAID_TOKEN", "commerce",
+        "\\b(access-(?:sandbox|development|production)-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\b",
+        1, "access-sandbox-", "access-development-", "access-production-");
+    b.add("FLUTTERWAVE_KEY", "commerce", "\\b(FLWSECK(?:_TEST)?-[a-h0-9]{32}-X)\\b", 1, "flwseck");
+    b.add("HARNESS_TOKEN", "ci",
+        "\\b(pat\\.[A-Za-z0-9_\\-]{22}\\.[0-9a-f]{24}\\.[A-Za-z0-9]{20})\\b", 1, "pat.");
+    b.add("INFRACOST_KEY", "ci", "\\b(ico-[A-Za-z0-9]{32})\\b", 1, 3.0, null, 0.95, 64, "ico-");
+    b.add("OCTOPUS_DEPLOY_KEY", "ci", "\\b(API-[A-Z0-9]{26})\\b", 1, 3.0, null, 0.9, 64, "api-");
+    b.add("GCP_OAUTH_TOKEN", "gcp", "\\b(1//0[A-Za-z0-9_\\-]{40,})", 1, 3.5, null, 0.95, 64,
+        "1//0");
     b.add("SONARQUBE_TOKEN", "ci", "(?i:sonar[._]?login|sonar[._]?token)[\"'\\s]*(?:[:=,]|:=)?\\s*[\"']?\\s*[\"']?([a-f0-9]{40})\\b", 1,
         "sonar");
     b.add("JENKINS_CRUMB", "ci", "(?i:jenkins-crumb)\\s*:\\s*([a-f0-9]{32})\\b", 1, "jenkins-crumb");
