@@ -78,15 +78,8 @@ final class GroupFinder {
           if (p >= end) {
             break;
           }
-          int at = from + p;
-          char c = text.charAt(at);
-          int cp = c;
-          int width = 1;
-          if (Character.isHighSurrogate(c) && at + 1 < to
-              && Character.isLowSurrogate(text.charAt(at + 1))) {
-            cp = Character.toCodePoint(c, text.charAt(at + 1));
-            width = 2;
-          }
+          int cp = MatchEnd.codePointAt(text, from + p, to);
+          int width = Character.charCount(cp);
           if (p + width > end || !program.matches(pc, cp)) {
             break;
           }

@@ -124,10 +124,24 @@ final class MatchEnd {
         ? WORD : OTHER;
   }
 
+  /**
+   * The code point at {@code at} as RE2J reads {@code text} up to {@code to}: a surrogate pair cut
+   * by {@code to}, or an unpaired surrogate, is read as the char it is.
+   */
+  static int codePointAt(CharSequence text, int at, int to) {
+    char c = text.charAt(at);
+    if (Character.isHighSurrogate(c) && at + 1 < to
+        && Character.isLowSurrogate(text.charAt(at + 1))) {
+      return Character.toCodePoint(c, text.charAt(at + 1));
+    }
+    return c;
+  }
+
   /** RE2J's {@code emptyOpContext} at {@code at} when {@code text[from, to)} is the input. */
   static int context(CharSequence text, int from, int to, int at) {
     int before = at == from ? BEGIN : kindOf(text.charAt(at - 1));
-    return at == to ? context(before, OTHER, true) : context(before, kindOf(text.charAt(at)), false);
+    return at == to ? context(before, OTHER, true)
+        : context(before, kindOf(text.charAt(at)), false);
   }
 
   /** RE2J's {@code emptyOpContext} between a char of kind {@code before} and {@code next}. */
@@ -198,14 +212,8 @@ final class MatchEnd {
       int found = NONE;
       int i = from;
       while (i < to) {
-        char c = text.charAt(i);
-        int cp = c;
-        int width = 1;
-        if (Character.isHighSurrogate(c) && i + 1 < to
-            && Character.isLowSurrogate(text.charAt(i + 1))) {
-          cp = Character.toCodePoint(c, text.charAt(i + 1));
-          width = 2;
-        }
+        int cp = codePointAt(text, i, to);
+        int width = Character.charCount(cp);
         int entry;
         if (cp < 128) {
           int at = s * classKind.length + asciiClass[cp];

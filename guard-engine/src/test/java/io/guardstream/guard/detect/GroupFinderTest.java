@@ -35,26 +35,12 @@ class GroupFinderTest {
         "^(?:(?:(a)|(ab))(b?))", "^(?:[\\s\\S]{0,4}?(a)(b+|_))", "^(?:(\\w+)\\b(\\W*)(.?))",
         "^(?:(?m)(^a$)\\n?(b?))", "^(?:(?i)(A)([^b]{0,3}?)(B))", "^(?:(é|\uD83D\uDE00)(.)*)",
         "^(?:((?:ab)+?)(?:\\s|$)(a)?)", "^(?:(a?)(\\B)(b))");
-    Random random = new Random(5);
-    String alphabet = "ab_ \n-.éA\uD83D\uDE00";
     int matches = 0;
     for (String source : patterns) {
       Pattern pattern = Pattern.compile(source);
       GroupFinder finder = GroupFinder.of(pattern);
-      for (int t = 0; t < 2000; t++) {
-        StringBuilder b = new StringBuilder();
-        for (int i = random.nextInt(10); i > 0; i--) {
-          b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        String text = b.toString();
-        for (int p = 0; p <= text.length(); p++) {
-          if (p < text.length() && Character.isLowSurrogate(text.charAt(p))) {
-            continue;
-          }
-          int to = p + random.nextInt(text.length() - p + 1);
-          matches += agrees(pattern, finder, text, p, to) ? 1 : 0;
-        }
-      }
+      matches += MatchEndTest.shortTextTries(new Random(5),
+          (text, from, to) -> agrees(pattern, finder, text, from, to));
     }
     assertThat(matches).as("tries RE2J matched").isGreaterThan(10_000);
   }

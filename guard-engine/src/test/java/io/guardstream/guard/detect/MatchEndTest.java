@@ -79,26 +79,12 @@ class MatchEndTest {
         "^(?:\\b[ab]+\\b)", "^(?:[ab]+\\B)", "^(?:(?m)^a$\\n?b?)", "^(?:a.{0,3}?\\b)",
         "^(?:(?:ab)+?(?:\\s|$))", "^(?:[^\\n]{0,5}?é)", "^(?:.\\b.)", "^(?:(?i)a[^b]{0,4}B)",
         "^(?:_?\\w+\\b\\W)", "^(?:(?:a|$)(?:b|$))", "^(?:a?\\z)");
-    Random random = new Random(3);
-    String alphabet = "ab_ \n-.éA\uD83D\uDE00";
     int matches = 0;
     for (String source : patterns) {
       Pattern pattern = Pattern.compile(source);
       MatchEnd dfa = MatchEnd.of(pattern);
-      for (int t = 0; t < 2000; t++) {
-        StringBuilder b = new StringBuilder();
-        for (int i = random.nextInt(10); i > 0; i--) {
-          b.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        String text = b.toString();
-        for (int p = 0; p <= text.length(); p++) {
-          if (p < text.length() && Character.isLowSurrogate(text.charAt(p))) {
-            continue;
-          }
-          int to = p + random.nextInt(text.length() - p + 1);
-          matches += agrees(pattern, dfa, text, p, to) ? 1 : 0;
-        }
-      }
+      matches += shortTextTries(new Random(3),
+          (text, from, to) -> agrees(pattern, dfa, text, from, to));
     }
     assertThat(matches).as("tries RE2J matched").isGreaterThan(10_000);
   }
@@ -198,6 +184,36 @@ class MatchEndTest {
       }
       assertThat(dfa.wideTransitions()).isLessThanOrEqualTo(MatchEnd.MAX_WIDE);
     }
+  }
+
+  /** One try of a pattern on {@code text[from, to)}; says whether RE2J matched. */
+  interface Try {
+    boolean matched(String text, int from, int to);
+  }
+
+  /**
+   * Tries at every start (not inside a surrogate pair) and a random end of 2,000 random texts of
+   * up to nine chars: letters, '_', space, newline, '-', '.', an accented letter, an emoji, so
+   * assertions and code points meet every case. Returns how many tries RE2J matched.
+   */
+  static int shortTextTries(Random random, Try check) {
+    String alphabet = "ab_ \n-.éA\uD83D\uDE00";
+    int matches = 0;
+    for (int t = 0; t < 2000; t++) {
+      StringBuilder b = new StringBuilder();
+      for (int i = random.nextInt(10); i > 0; i--) {
+        b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+      }
+      String text = b.toString();
+      for (int p = 0; p <= text.length(); p++) {
+        if (p < text.length() && Character.isLowSurrogate(text.charAt(p))) {
+          continue;
+        }
+        int to = p + random.nextInt(text.length() - p + 1);
+        matches += check.matched(text, p, to) ? 1 : 0;
+      }
+    }
+    return matches;
   }
 
   /**
