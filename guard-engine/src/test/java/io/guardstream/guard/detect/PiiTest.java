@@ -78,6 +78,8 @@ class PiiTest {
       "PERSON|The fresco by Leonardo da Vinci faded.|Leonardo da Vinci",
       "PERSON|The painter Juan de la Cruz arrived late.|Juan de la Cruz",
       "PERSON|Ask Anna von der Leyen about it.|Anna von der Leyen",
+      "PERSON|Reach Anna Kowalska at the front desk.|Anna Kowalska",
+      "PERSON|Forward Maria Garcia the invoice.|Maria Garcia",
       "PERSON|Yesterday María Ruiz y García signed it.|María Ruiz y García",
       "PERSON|Last spring Marie began writing her novel.|Marie",
       "PERSON|We met Tomomi's daughter at the station.|Tomomi",

@@ -586,7 +586,10 @@ public final class GivenNameDetector implements Detector {
       "Contact", "Email", "Message", "Text", "Ping", "Invite", "Notify", "Inform", "Remind", "Cc",
       "Attn", "Pay", "Paid", "Signed", "Approved", "Reviewed", "Submitted", "Owner", "Assignee",
       "Tomorrow", "Welcome", "Congratulations", "Sorry", "Yes", "No", "Ok", "Okay", "Well",
-      "Oh", "Like", "Both", "Neither", "Either", "Only", "Even", "Why", "How", "What", "Who");
+      "Oh", "Like", "Both", "Neither", "Either", "Only", "Even", "Why", "How", "What", "Who",
+      // Requests that name whom to reach ("Reach Anna Kowalska at the desk").
+      "Reach", "Phone", "Ring", "Write", "Forward", "Send", "Introduce", "Visit", "See", "Find",
+      "Add", "Assign", "Escalate", "Hire", "Interview", "Schedule", "Page", "Warn", "Update");
 
   /** Words that end the names of places, firms, works and laws rather than of people. */
   private static final Set<String> NOT_SURNAMES = Set.of(
