@@ -73,7 +73,10 @@ class SecretsTest {
         Arguments.of("GENERIC_SECRET", "payments.gateway.primary_region.api_key="
             + Fake.random(Fake.ALNUM, 24, 30)),
         Arguments.of("GENERIC_SECRET", "const dbPassword = '" + Fake.password(31) + "';"),
-        Arguments.of("GENERIC_SECRET", "user=deploy password=" + Fake.password(32) + " host=db"));
+        Arguments.of("GENERIC_SECRET", "user=deploy password=" + Fake.password(32) + " host=db"),
+        // A login label with user / password, and a quoted passphrase of several words.
+        Arguments.of("GENERIC_SECRET", "login: admin / " + Fake.password(33)),
+        Arguments.of("GENERIC_SECRET", "The passphrase for the vault is \"correct horse battery staple\"."));
   }
 
   @ParameterizedTest
@@ -196,6 +199,9 @@ class SecretsTest {
       "self.secret_key_for_the_signing_service_in_production_env = load()",
       "notion = secret_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
       "zeros in base64: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
+      // A label with two words, and a user with a pointer instead of a password.
+      "Account: Sales / Marketing",
+      "user: admin / (see the wiki)",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();
