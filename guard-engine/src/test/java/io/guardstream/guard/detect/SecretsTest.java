@@ -201,7 +201,7 @@ class SecretsTest {
       "zeros in base64: AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA==",
       // A label with two words, and a user with a pointer instead of a password.
       "Account: Sales / Marketing",
-      "user: admin / (see the wiki)",
+      "username: admin / (see the wiki)",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();
