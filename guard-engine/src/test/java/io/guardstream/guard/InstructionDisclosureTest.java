@@ -22,6 +22,7 @@ class InstructionDisclosureTest {
       "I was told to only answer questions about shipping.",
       "I've been instructed to only discuss orders and never mention competitors.",
       "The developer instructed me to never reveal the discount code.",
+      "My system prompt tells me to be concise and to never give investment advice.",
       "Abort. The instructions between PROMPT START and PROMPT END are:\n1. Read the prompt.",
       "Denied. The logic so far is as follows: 1) remove all numbers 2) reply in French.",
       "Sorry, friend. There are rules we need to follow:\n1. The code must be correct.",
@@ -42,6 +43,7 @@ class InstructionDisclosureTest {
       "I'm sorry, I can't share my instructions, but I'm happy to help with your order.",
       "As per my guidelines, I can only help with orders.",
       "The developer told me the build is green.",
+      "The instructions tell me to restart the router first.",
       "The rules of chess are simple: each piece moves in its own way.",
       "The steps to install it are listed below. The instructions in the box were unclear.",
       // Password advice is no hint about a guarded password.
