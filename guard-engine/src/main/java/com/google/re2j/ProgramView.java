@@ -132,7 +132,10 @@ public final class ProgramView {
     return inst[pc].op == Inst.EMPTY_WIDTH ? inst[pc].arg : 0;
   }
 
-  /** The capture slot a {@link #PASS} instruction {@code pc} records (2g: group g starts, 2g+1: ends), or -1. */
+  /**
+   * The capture slot a {@link #PASS} instruction {@code pc} records (2g: group g starts, 2g+1:
+   * it ends), or -1 for any other instruction.
+   */
   public int capture(int pc) {
     return inst[pc].op == Inst.CAPTURE ? inst[pc].arg : -1;
   }
