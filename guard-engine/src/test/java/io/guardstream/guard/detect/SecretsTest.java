@@ -249,6 +249,32 @@ class SecretsTest {
   }
 
   @Test
+  void aValueLongerThanItsFormatReadsIsRedactedToItsEnd() {
+    // An xAI key (84 chars) outruns its format's 64-char window, a Google refresh token its
+    // window, a long generic value the generic format's length bound: no tail may stay in clear.
+    String xai = "xai-" + Fake.random(Fake.ALNUM, 80, 61);
+    String refresh = "1//0" + Fake.random(Fake.ALNUM + "_-", 100, 62);
+    String generic = Fake.random(Fake.ALNUM, 300, 63);
+    GuardResult r = output("the key " + xai + " works; CLI token " + refresh + " and password="
+        + generic + "\nnext line");
+    assertThat(r.redactedContent()).isEqualTo("the key [AI_API_KEY] works; CLI token"
+        + " [GCP_OAUTH_TOKEN] and password=[GENERIC_SECRET]\nnext line");
+    // A base64-encoded PEM block runs far past its format's window, over '/' and '+'.
+    String pem = "-----BEGIN RSA PRIVATE KEY-----\n" + Fake.random(Fake.ALNUM + "/+", 1600, 65)
+        + "\n-----END RSA PRIVATE KEY-----\n";
+    String b64 = Base64.getEncoder().encodeToString(pem.getBytes(StandardCharsets.UTF_8));
+    assertThat(output("PRIVATE_KEY_B64=" + b64 + "\n").redactedContent())
+        .isEqualTo("PRIVATE_KEY_B64=[PRIVATE_KEY]\n");
+    // A value that ends where its format does keeps the text after it, a URL's path included.
+    assertThat(output("key " + Fake.githubToken(64) + ", then more").redactedContent())
+        .isEqualTo("key [GITHUB_TOKEN], then more");
+    String device = Fake.random("abcdefghijklmnopqrstuvwxyz0123456789", 20, 66);
+    assertThat(output("POST https://thingsboard.cloud/api/v1/" + device + "/telemetry")
+        .redactedContent())
+        .isEqualTo("POST https://thingsboard.cloud/api/v1/[THINGSBOARD_TOKEN]/telemetry");
+  }
+
+  @Test
   void aJwtWhoseSignatureReadsAsAnAwsSecretKeyIsRedactedWhole() {
     // Near an access key, the signature's 40-char run also matches the AWS secret key format,
     // which is checked first; the header and payload must not be left behind.

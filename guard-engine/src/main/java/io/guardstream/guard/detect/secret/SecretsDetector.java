@@ -298,9 +298,52 @@ public final class SecretsDetector implements Detector {
         || withinFound(found, count, as, ae)) {
       return found;
     }
+    ae = valueEnd(text, as, ae);
     out.add(as, ae, sp.entityType(), sp.confidence(),
         sp.entityType().toLowerCase(Locale.ROOT).replace('_', ' ') + " format matched");
     return record(found, count, as, ae);
+  }
+
+  /** Longest value read past the end of a match that stops inside its token. */
+  private static final int MAX_VALUE_TAIL = 4096;
+
+  /**
+   * End of the value {@code [start, end)} of a match belongs to. A match can stop inside its
+   * token (cut by the search window, as with an 84-char xAI key after a 64-char window, or by a
+   * format's length bound); the rest of the token is the same secret and must not be left in
+   * clear after redaction. A value with {@code /} or {@code +} in it reads as base64 and goes on
+   * over those and {@code =}; another stops at them ("…/api/v1/TOKEN/telemetry"), taking only
+   * a closing padding {@code =} or {@code ==}.
+   */
+  static int valueEnd(CharSequence text, int start, int end) {
+    if (end == start || end >= text.length() || !isTokenChar(text.charAt(end - 1))
+        && !isBase64Mark(text.charAt(end - 1))) {
+      return end;
+    }
+    boolean base64 = false;
+    for (int i = start; i < end && !base64; i++) {
+      base64 = text.charAt(i) == '/' || text.charAt(i) == '+';
+    }
+    int limit = Math.min(text.length(), end + MAX_VALUE_TAIL);
+    int e = end;
+    while (e < limit && (isTokenChar(text.charAt(e)) || base64 && isBase64Mark(text.charAt(e)))) {
+      e++;
+    }
+    // Base64 padding closing the value, even where no '/' or '+' marked it (encoded ASCII).
+    int p = e;
+    while (p < e + 2 && p < text.length() && text.charAt(p) == '=') {
+      p++;
+    }
+    return p > e && (p == text.length() || !isTokenChar(text.charAt(p))) ? p : e;
+  }
+
+  private static boolean isTokenChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+        || c == '-';
+  }
+
+  private static boolean isBase64Mark(char c) {
+    return c == '/' || c == '+' || c == '=';
   }
 
   /** The group holding the secret; for alternatives with one group each, the first that took part. */
