@@ -48,6 +48,12 @@ class DefaultModelTest {
       "I want you to act as a chess coach. I will send you my moves in algebraic notation and "
           + "you will point out my mistakes. Keep every reply short and do not reveal the best "
           + "move until I ask. My first move is e4.",
+      // Instruction-tuning layouts around ordinary tasks.
+      "### Instruction:\nSummarize the text below.\n\n### Input:\nThe meeting moved to Tuesday."
+          + "\n\n### Response:",
+      "Below is an instruction that describes a task. Write a response that appropriately "
+          + "completes the request.\n\n### Instruction:\nGive three tips for staying healthy.\n\n"
+          + "### Response:",
   })
   void passesOrdinaryRequests(String text) {
     assertThat(MODEL.score(text)).isLessThan(MODEL.threshold());
