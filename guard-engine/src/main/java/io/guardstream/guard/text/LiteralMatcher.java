@@ -162,6 +162,10 @@ public final class LiteralMatcher {
     int[] fail = new int[states];
     int[] next = new int[states * alphabet];
     ArrayDeque<Integer> queue = new ArrayDeque<>();
+    // States renumbered in breadth-first order: the shallow states, where a scan spends nearly
+    // all its steps, then share a few cache lines of the table instead of spreading over it.
+    int[] renumbered = new int[states];
+    int numbered = 1;
     for (int c = 0; c < alphabet; c++) {
       int to = goTo.get(ROOT)[c];
       if (to < 0) {
@@ -169,6 +173,7 @@ public final class LiteralMatcher {
       } else {
         next[c] = to;
         fail[to] = ROOT;
+        renumbered[to] = numbered++;
         queue.add(to);
       }
     }
@@ -182,6 +187,7 @@ public final class LiteralMatcher {
         } else {
           next[s * alphabet + c] = to;
           fail[to] = next[fail[s] * alphabet + c];
+          renumbered[to] = numbered++;
           queue.add(to);
         }
       }
@@ -189,7 +195,8 @@ public final class LiteralMatcher {
     int[][] outputs = new int[states][];
     for (int s = 0; s < states; s++) {
       List<Integer> o = out.get(s);
-      outputs[s] = o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).distinct().toArray();
+      outputs[renumbered[s]] =
+          o.isEmpty() ? null : o.stream().mapToInt(Integer::intValue).distinct().toArray();
     }
     if ((long) states * alphabet > Integer.MAX_VALUE) {
       throw new IllegalArgumentException("too many literals: " + states + " automaton states");
@@ -199,12 +206,13 @@ public final class LiteralMatcher {
     int[] wideTable = new int[states * wideCount];
     for (int s = 0; s < states; s++) {
       for (int c = 0; c < alphabet; c++) {
-        int to = next[s * alphabet + c];
+        int to = renumbered[next[s * alphabet + c]];
         int entry = to * ascii | (outputs[to] != null ? Integer.MIN_VALUE : 0);
+        int from = renumbered[s];
         if (c < ascii) {
-          table[s * ascii + c] = entry;
+          table[from * ascii + c] = entry;
         } else {
-          wideTable[s * wideCount + c - ascii] = entry;
+          wideTable[from * wideCount + c - ascii] = entry;
         }
       }
     }
