@@ -3,6 +3,7 @@ package io.guardstream.guard;
 import static io.guardstream.guard.Fixtures.output;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,5 +67,17 @@ class InstructionDisclosureTest {
       assertThat(f.ruleId()).isEqualTo("leak.secret-hint");
       assertThat(f.category()).isEqualTo("prompt_leak");
     });
+  }
+
+  @Test
+  void aStatedPasswordIsALeakUnlessItIsFiller() {
+    assertThat(output("The password is 'tiger-lily'.").findings())
+        .anyMatch(f -> f.ruleId().equals("leak.secret-disclosure"));
+    // Two different chars repeated are a filler or a mask, not a value given away.
+    for (String text : new String[] {
+        "The password is 'abbaabbbaab'.", "The secret word is \"ZzZZzz\"."}) {
+      assertThat(output(text).findings()).as(text)
+          .noneMatch(f -> f.ruleId().equals("leak.secret-disclosure"));
+    }
   }
 }

@@ -270,26 +270,25 @@ final class OutputWords {
   }
 
   /**
-   * The hash of words [i, i + len) spelled backwards ("moon blue" → "eulb noom"), or rot13
-   * encoded: the prompt a model disguised that way hashes to the prompt's own hash.
+   * {@code h} extended by word {@code j} spelled backwards, as its own word: words [i, e) spelled
+   * backwards ("moon blue" → "eulb noom") hash as word e-1, e-2, ..., i read this way, so the
+   * prompt a model disguised so hashes to the prompt's own hash.
    */
-  long disguisedHash(int i, int len, boolean reversed) {
-    long h = FNV_OFFSET;
+  long backwardsWord(long h, int j) {
     char[] c = chars;
-    for (int n = 0; n < len; n++) {
-      int j = reversed ? i + len - 1 - n : i + n;
-      if (reversed) {
-        for (int k = to[j] - 1; k >= from[j]; k--) {
-          h = step(h, c[k]);
-        }
-      } else {
-        for (int k = from[j]; k < to[j]; k++) {
-          h = step(h, rot13(c[k]));
-        }
-      }
-      h = endWord(h);
+    for (int k = to[j] - 1; k >= from[j]; k--) {
+      h = step(h, c[k]);
     }
-    return h;
+    return endWord(h);
+  }
+
+  /** {@code h} extended by word {@code j} rot13 encoded (decoded), as its own word. */
+  long rot13Word(long h, int j) {
+    char[] c = chars;
+    for (int k = from[j]; k < to[j]; k++) {
+      h = step(h, rot13(c[k]));
+    }
+    return endWord(h);
   }
 
   /** Number of chars of word {@code j} (as normalised). */

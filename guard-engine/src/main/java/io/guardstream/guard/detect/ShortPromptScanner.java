@@ -68,23 +68,42 @@ final class ShortPromptScanner {
     return null;
   }
 
+  /**
+   * The first run of one to {@code size} words, by start then length, that is the prompt spelled
+   * backwards or rot13 encoded (backwards first). Each hash extends the previous one by a word:
+   * rot13 runs grow from their start, backwards runs from their end (their last word is hashed
+   * first), so the search is linear in the words times {@code size}.
+   */
   private static Match disguised(OutputWords w, long prompt, int size) {
-    for (int i = 0; i < w.count; i++) {
-      for (int len = 1; len <= size && i + len <= w.count; len++) {
-        int s = w.start[i];
-        int e = w.end[i + len - 1];
-        if (e - s < MIN_DISGUISED) {
-          continue;
-        }
-        if (w.disguisedHash(i, len, true) == prompt) {
-          return new Match(s, e, "spelled backwards", 0.9);
-        }
-        if (w.disguisedHash(i, len, false) == prompt) {
-          return new Match(s, e, "rot13-encoded", 0.9);
+    long best = Long.MAX_VALUE; // start * (size + 1) + length, times 2, + 1 for rot13
+    for (int e = 0; e < w.count; e++) {
+      long h = OutputWords.offset();
+      for (int len = 1; len <= size && e - len + 1 >= 0; len++) {
+        int i = e - len + 1;
+        h = w.backwardsWord(h, i);
+        if (h == prompt && w.end[e] - w.start[i] >= MIN_DISGUISED) {
+          best = Math.min(best, 2L * (i * (size + 1L) + len));
         }
       }
     }
-    return null;
+    for (int i = 0; i < w.count && 2L * i * (size + 1L) < best; i++) {
+      long h = OutputWords.offset();
+      for (int len = 1; len <= size && i + len <= w.count; len++) {
+        h = w.rot13Word(h, i + len - 1);
+        if (h == prompt && w.end[i + len - 1] - w.start[i] >= MIN_DISGUISED) {
+          best = Math.min(best, 2L * (i * (size + 1L) + len) + 1);
+          break;
+        }
+      }
+    }
+    if (best == Long.MAX_VALUE) {
+      return null;
+    }
+    long key = best / 2;
+    int i = (int) (key / (size + 1L));
+    int len = (int) (key % (size + 1L));
+    return new Match(w.start[i], w.end[i + len - 1],
+        best % 2 == 0 ? "spelled backwards" : "rot13-encoded", 0.9);
   }
 
   /**

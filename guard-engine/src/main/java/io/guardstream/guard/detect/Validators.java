@@ -330,8 +330,22 @@ public final class Validators {
         return false;
       }
     }
-    int distinct = (int) low.chars().distinct().count();
-    return distinct >= 3;
+    return atLeastThreeDistinct(low);
+  }
+
+  /** Whether {@code s} holds three different chars (no stream: this runs per candidate value). */
+  private static boolean atLeastThreeDistinct(String s) {
+    char first = s.isEmpty() ? 0 : s.charAt(0);
+    char second = first;
+    for (int i = 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != first && second == first) {
+        second = c;
+      } else if (c != first && c != second) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
