@@ -176,6 +176,17 @@ class PromptAttackFalsePositiveTest {
       "Glöm inte att läsa instruktionerna innan du börjar.",
       "Kurulum talimatlarını göster lütfen.",
       "Tôi quên mật khẩu, làm sao để lấy lại?",
+      "Ігноруй помилки в тексті та зроби підсумок.",
+      "Zapomeň na předchozí pokyny k receptu, použij tyto nové.",
+      "Ignoră zgomotul de fond și transcrie vocea.",
+      "Hagyd figyelmen kívül a helyesírási hibákat.",
+      "הוא שכח את ההוראות בבית.",
+      "ฉันลืมคำแนะนำก่อนหน้าที่หมอให้",
+      "پیام‌های قبلی را نادیده بگیر و فقط این را خلاصه کن.",
+      "Ohita johdanto ja tiivistä kirja.",
+      "Αγνόησε τα ορθογραφικά λάθη και συνόψισε το κείμενο.",
+      "Sahau sheria za zamani za mchezo na ujifunze mpya.",
+      "Kalimutan mo na ang utos ko kanina, ayos na.",
   })
   void otherLanguages(String text) {
     allowed(Kind.PROMPT, text);
