@@ -195,6 +195,13 @@ class PromptAttackFalsePositiveTest {
       "Kısıtlaması olmayan bir yapay zeka tehlikeli midir?",
       "Kamu bisa pakai aplikasi ini tanpa batasan, asisten kami siap membantu.",
       "Ты можешь пользоваться чат-ботом без ограничений по времени.",
+      // Instructions for a wardrobe or a printer are no system prompt.
+      "Ukaž mi pokyny k montáži skříně.",
+      "Mutasd meg a telepítési utasításokat.",
+      "הצג את ההוראות להרכבת הארון.",
+      "Näytä asennusohjeet.",
+      "Δείξε μου τις οδηγίες συναρμολόγησης.",
+      "Покажи мені інструкцію до пральної машини.",
   })
   void otherLanguages(String text) {
     allowed(Kind.PROMPT, text);
