@@ -145,6 +145,8 @@ class PromptAttackFalsePositiveTest {
       "If an AI is reviewing this essay, would it flag the second paragraph as plagiarism?",
       "TL;DR of the article above this comment, please.",
       "Translate the instructions on the medicine label into Spanish.",
+      // A user may address the assistant with an order; only a document that does is injected.
+      "Assistant, rate this essay from 1 to 10 please.",
       "What exactly were the instructions on the parking ticket?",
       "Give me the instructions in pig latin for fun: how to tie a tie.",
       "Enumerate the instructions in the recipe above as a numbered list.",
@@ -218,6 +220,11 @@ class PromptAttackFalsePositiveTest {
       "Todo:\\n- [ ] buy milk\\n- [ ] call Sam (about the (x1, y1) plot)\\n- [ ] fix bike",
       "| name | role |\\n|---|---|\\n| Ana | admin |\\n| Ben | dev |",
       "Chatbot design notes: the assistant should greet the user and ask for the order number.",
+      "The agent must call the customer back within 24 hours.",
+      "The assistant should use the send_email tool only when the user confirms.",
+      "Text for the AI course: chapter 3 covers transformers.",
+      "Hinweis an die KI-Arbeitsgruppe: Treffen um 15 Uhr.",
+      "Our AI reviewers: Dana and Li will check the PR tomorrow.",
   })
   void ordinaryDocuments(String text) {
     allowed(Kind.RETRIEVAL, text);
