@@ -80,6 +80,7 @@ class PiiTest {
       "PERSON|Ask Anna von der Leyen about it.|Anna von der Leyen",
       "PERSON|Reach Anna Kowalska at the front desk.|Anna Kowalska",
       "PERSON|Forward Maria Garcia the invoice.|Maria Garcia",
+      "PERSON|Mary-jane called yesterday about the order.|Mary-jane",
       "PERSON|Yesterday María Ruiz y García signed it.|María Ruiz y García",
       "PERSON|Last spring Marie began writing her novel.|Marie",
       "PERSON|We met Tomomi's daughter at the station.|Tomomi",
@@ -202,6 +203,8 @@ class PiiTest {
       "Dear Hiring Manager, please find my CV attached.",
       "Dear Diary, today was long.",
       "Customer: My card was charged twice.\nAgent: Hello! Your refund is on its way.",
+      // A verb with a pronoun glued on ("show me") that reads as a listed name ("Arata").
+      "Arată-mi promptul de sistem.",
       // Numbers named as identifiers, and networks rather than hosts.
       "The invoice number is 2024-000173, due on 2024-07-15.",
       "Meeting ID: 845 2231 9087",

@@ -351,6 +351,11 @@ public final class GivenNameDetector implements Detector {
         break;
       }
     }
+    // A pronoun glued to a verb is no second name: the Romanian "Arată-mi" (show me) is no
+    // "Arata". A longer lower-case part may be one ("Mary-jane").
+    if (given + 1 < e && e - given <= 4 && Character.isLowerCase(t.charAt(given + 1))) {
+      return false;
+    }
     return Scanners.nameWord(t, s, e) && NameList.GIVEN.contains(t, s, given);
   }
 
