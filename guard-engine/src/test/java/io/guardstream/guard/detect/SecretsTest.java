@@ -47,6 +47,9 @@ class SecretsTest {
         Arguments.of("TELEGRAM_BOT_TOKEN", "curl https://api.telegram.org/bot" + Fake.random("0123456789", 10, 18)
             + ":AA" + Fake.random(Fake.ALNUM, 33, 19) + "/sendMessage"),
         Arguments.of("SUPABASE_TOKEN", "SUPABASE_ACCESS_TOKEN=sbp_" + Fake.random(Fake.HEX, 40, 20)),
+        // A Discord bot token has no fixed prefix: found near the bot's login call.
+        Arguments.of("DISCORD_BOT_TOKEN", "client.login(\"MT" + Fake.random(Fake.ALNUM, 24, 22) + "."
+            + Fake.random(Fake.ALNUM, 6, 23) + "." + Fake.random(Fake.ALNUM + "_-", 38, 24) + "\");"),
         // Provider prefixes need no key name: bare tokens in a sentence.
         Arguments.of("SENTRY_TOKEN", "Upload with sntrys_" + Fake.random(Fake.ALNUM, 64, 60) + " today."),
         Arguments.of("TAILSCALE_KEY", "Join using tskey-auth-" + Fake.random(Fake.ALNUM, 16, 61) + "-"
@@ -202,6 +205,8 @@ class SecretsTest {
       // A label with two words, and a user with a pointer instead of a password.
       "Account: Sales / Marketing",
       "username: admin / (see the wiki)",
+      // The shape of a Discord bot token, with nothing saying it is one: a dotted route.
+      "See the Discord docs: MyApp.Module.Controller.Action is the route.",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();

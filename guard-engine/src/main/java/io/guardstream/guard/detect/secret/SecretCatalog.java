@@ -194,6 +194,14 @@ public final class SecretCatalog {
     b.add("TELEGRAM_BOT_TOKEN", "chat",
         "(?:\\b|bot)(\\d{8,10}:AA[0-9A-Za-z_\\-]{30,35})(?:[^0-9A-Za-z_\\-]|$)", 1, ":aa")
         .before(14);
+    // Discord bot tokens: the bot's id in base64 ("MT…", "Nz…", "OD…"), a timestamp and an HMAC,
+    // dot-separated. No fixed prefix, so they count near "discord" or a bot's login call.
+    b.add("DISCORD_BOT_TOKEN", "chat",
+        "\\b([MNO][A-Za-z0-9_\\-]{22,27}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38})"
+            + "(?:[^A-Za-z0-9_\\-]|$)", 1, 3.5, null, 0.95, 300,
+        "discord", ".login(", "bot.run(", "client.run(")
+        .before(300)
+        .anywhereInWindow();
 
     // --- payments and commerce
     b.add("STRIPE_KEY", "stripe", "\\b((?:sk|rk)_(?:live|test)_[0-9A-Za-z]{16,247})\\b", 1,
