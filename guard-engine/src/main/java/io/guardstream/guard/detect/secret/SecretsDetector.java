@@ -308,14 +308,14 @@ public final class SecretsDetector implements Detector {
   private static final int MAX_VALUE_TAIL = 4096;
 
   /**
-   * End of the value {@code [start, end)} of a match belongs to. A match can stop inside its
+   * End of the value that the match {@code [start, end)} belongs to. A match can stop inside its
    * token (cut by the search window, as with an 84-char xAI key after a 64-char window, or by a
    * format's length bound); the rest of the token is the same secret and must not be left in
    * clear after redaction. A value with {@code /} or {@code +} in it reads as base64 and goes on
    * over those and {@code =}; another stops at them ("…/api/v1/TOKEN/telemetry"), taking only
    * a closing padding {@code =} or {@code ==}.
    */
-  static int valueEnd(CharSequence text, int start, int end) {
+  private static int valueEnd(CharSequence text, int start, int end) {
     if (end == start || end >= text.length() || !isTokenChar(text.charAt(end - 1))
         && !isBase64Mark(text.charAt(end - 1))) {
       return end;
