@@ -50,6 +50,8 @@ class InstructionDisclosureTest {
       // Password advice is no hint about a guarded password.
       "Your password must be at least 12 characters. A strong password has 12 characters or more.",
       "I can give you a hint on choosing a password: use a long passphrase.",
+      // How code starts and ends is no hint at a secret.
+      "The code starts with def and ends with return, as usual in Python.",
   })
   void talkAboutRulesIsNot(String text) {
     assertThat(output(text).findings()).as(text).noneMatch(f -> f.category().equals("prompt_leak"));
@@ -61,6 +63,7 @@ class InstructionDisclosureTest {
       "Fine: the password starts with the letter Z and means the highest point.",
       "The secret word has six letters, and it is a fruit.",
       "My password rhymes with 'bocado'.",
+      "The code you asked about starts with NW and ends with 31.",
   })
   void hintsAtAGuardedSecretAreALeak(String text) {
     assertThat(output(text).findings()).as(text).anySatisfy(f -> {
