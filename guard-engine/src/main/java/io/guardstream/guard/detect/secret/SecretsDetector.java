@@ -130,58 +130,58 @@ public final class SecretsDetector implements Detector {
   @Override
   public void detect(ScanContext ctx, Hits out) {
     CharSequence text = ctx.text();
-    int n = ctx.triggerCount();
     // Per pattern: the merged windows around its triggers, provider formats before generic ones.
+    // Only the patterns some trigger gates are visited: the catalog has over 150.
+    long[] gated = gatedPairs(ctx);
     int[] found = null;
     int foundCount = 0;
-    for (int pass = 0; pass < 2; pass++) {
-      for (int pi = 0; pi < patterns.length; pi++) {
-        SecretPattern sp = patterns[pi];
-        if (sp.generic() != (pass == 1)) {
+    int g = 0;
+    while (g < gated.length) {
+      int pi = patternOf(gated[g]);
+      SecretPattern sp = patterns[pi];
+      int winStart = -1;
+      int winEnd = -1;
+      int lastAt = -1;
+      for (; g < gated.length && patternOf(gated[g]) == pi; g++) {
+        int k = (int) gated[g];
+        if (!sp.mayMatchAfter(text, ctx.triggerEnd(k))) {
           continue;
         }
-        int winStart = -1;
-        int winEnd = -1;
-        int lastAt = -1;
-        for (int k = 0; k < n; k++) {
-          if (!gates(ctx.trigger(k), pi) || !sp.mayMatchAfter(text, ctx.triggerEnd(k))) {
-            continue;
-          }
-          int s = Math.max(0, ctx.triggerStart(k) - sp.before());
-          if (sp.assignWithin() > 0) {
-            // The key holding the trigger starts with the identifier around it: searching from
-            // further back only finds other assignments (each found at its own trigger) and
-            // makes the anchored search try every position up there.
-            s = Math.max(s, identifierStart(text, ctx.triggerStart(k), s) - 1);
-          }
-          int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
-          if (atTrigger[pi] != null) {
-            // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
-            // the window, whose start is clamped to 0 for every trigger near the text's start.
-            if (ctx.triggerStart(k) != lastAt) {
-              found = matchAt(sp, atTrigger[pi], text, s, e, ctx.triggerStart(k), out, found);
-              foundCount = found == null ? 0 : found[0];
-              lastAt = ctx.triggerStart(k);
-            }
-            continue;
-          }
-          if (winStart >= 0 && s <= winEnd) {
-            winEnd = Math.max(winEnd, e);
-            continue;
-          }
-          if (winStart >= 0) {
-            found = match(sp, text, winStart, winEnd, out, found, foundCount);
+        int s = Math.max(0, ctx.triggerStart(k) - sp.before());
+        if (sp.assignWithin() > 0) {
+          // The key holding the trigger starts with the identifier around it: searching from
+          // further back only finds other assignments (each found at its own trigger) and
+          // makes the anchored search try every position up there.
+          s = Math.max(s, identifierStart(text, ctx.triggerStart(k), s) - 1);
+        }
+        int e = Math.min(text.length(), ctx.triggerEnd(k) + sp.window());
+        if (atTrigger[pi] != null) {
+          // Several triggers at one place ("pass", "password"): once. Keyed by the trigger, not
+          // the window, whose start is clamped to 0 for every trigger near the text's start.
+          if (ctx.triggerStart(k) != lastAt) {
+            found = matchAt(sp, atTrigger[pi], text, s, e, ctx.triggerStart(k), out, found);
             foundCount = found == null ? 0 : found[0];
+            lastAt = ctx.triggerStart(k);
           }
-          winStart = s;
-          winEnd = e;
+          continue;
+        }
+        if (winStart >= 0 && s <= winEnd) {
+          winEnd = Math.max(winEnd, e);
+          continue;
         }
         if (winStart >= 0) {
           found = match(sp, text, winStart, winEnd, out, found, foundCount);
           foundCount = found == null ? 0 : found[0];
         }
+        winStart = s;
+        winEnd = e;
+      }
+      if (winStart >= 0) {
+        found = match(sp, text, winStart, winEnd, out, found, foundCount);
+        foundCount = found == null ? 0 : found[0];
       }
     }
+    int n = ctx.triggerCount();
     // Last, prose: "the password for prod is …" where no format claimed the value.
     int[][] spans = {found};
     for (int k = 0; k < n; k++) {
@@ -228,13 +228,31 @@ public final class SecretsDetector implements Detector {
         || c == '.' || c == '-';
   }
 
-  private boolean gates(int trigger, int pattern) {
-    for (int p : patternsOfTrigger[trigger]) {
-      if (p == pattern) {
-        return true;
+  /**
+   * The (pattern, trigger occurrence) pairs where an occurrence gates a pattern, ordered as they
+   * are matched: provider formats, then generic ones, each in catalog order, and per pattern its
+   * occurrences in text order. Each pair is (generic bit, pattern, occurrence) in one long.
+   */
+  private long[] gatedPairs(ScanContext ctx) {
+    int n = ctx.triggerCount();
+    int pairs = 0;
+    for (int k = 0; k < n; k++) {
+      pairs += patternsOfTrigger[ctx.trigger(k)].length;
+    }
+    long[] gated = new long[pairs];
+    int g = 0;
+    for (int k = 0; k < n; k++) {
+      for (int pi : patternsOfTrigger[ctx.trigger(k)]) {
+        long order = (patterns[pi].generic() ? 1L << 62 : 0) | (long) pi << 32;
+        gated[g++] = order | k;
       }
     }
-    return false;
+    java.util.Arrays.sort(gated);
+    return gated;
+  }
+
+  private static int patternOf(long pair) {
+    return (int) (pair >>> 32) & 0xFFFF;
   }
 
   /**
