@@ -55,17 +55,18 @@ public final class PayloadDecoder {
       long word = 0;
       long back = 0;
       int letters = 0;
-      // One read per char: this loop runs over every word of every event.
+      // One read and one table look-up per char: this loop runs over every word of every event.
       for (; i < end; i++) {
         char t = text[i];
-        if (!isTokenChar(t)) {
-          break;
-        }
-        if (t >= 'a' && t <= 'z' || t >= 'A' && t <= 'Z') {
+        byte kind = t < 128 ? KIND[t] : NOT_TOKEN;
+        if (kind == LETTER) {
           word = InstructionWords.code(word, t);
           back = InstructionWords.backwardsCode(back, t, letters);
           letters++;
           continue;
+        }
+        if (kind == NOT_TOKEN) {
+          break;
         }
         if (letters > 0 && rot13 != null) {
           rot13.add(word, letters);
@@ -109,10 +110,17 @@ public final class PayloadDecoder {
   }
 
   private static final boolean[] TOKEN = new boolean[128];
+  private static final byte NOT_TOKEN = 0;
+  private static final byte LETTER = 1;
+  private static final byte OTHER_TOKEN = 2;
+  /** For ASCII chars: an ASCII letter, another char of a token, or none. */
+  private static final byte[] KIND = new byte[128];
 
   static {
     for (int c = 0; c < 128; c++) {
       TOKEN[c] = Character.isLetterOrDigit(c) || "+/=-_%\\.!~*'()".indexOf(c) >= 0;
+      boolean letter = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+      KIND[c] = letter ? LETTER : TOKEN[c] ? OTHER_TOKEN : NOT_TOKEN;
     }
   }
 
