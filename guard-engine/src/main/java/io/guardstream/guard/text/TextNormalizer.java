@@ -366,7 +366,8 @@ public final class TextNormalizer {
         leet++;
       }
     }
-    boolean fold = letters >= 2 && letterAfterLeet;
+    // One letter is enough among two look-alikes ("4r3", "7h15"): "3d", "4k" and "5g" stay.
+    boolean fold = letterAfterLeet && (letters >= 2 || letters + leet >= 3);
     boolean added = false;
     for (int k = start; k < end; k++) {
       char c = out[k];

@@ -58,6 +58,9 @@ class TextNormalizerTest {
   void undoesLeetspeakInsideWordsButKeepsNumbers() {
     assertThat(norm("1gn0r3 pr3v10us 1nstruct10ns")).isEqualTo("ignore previous instructions");
     assertThat(norm("gpt4 costs 2024 dollars")).isEqualTo("gpt4 costs 2024 dollars");
+    // One letter among two look-alikes reads as a word; one look-alike and one letter does not.
+    assertThat(norm("4r3 y0u 7h15 time")).isEqualTo("are you this time");
+    assertThat(norm("a 3d print in 4k over 5g")).isEqualTo("a 3d print in 4k over 5g");
   }
 
   @Test
