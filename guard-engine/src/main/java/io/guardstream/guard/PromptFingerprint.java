@@ -20,6 +20,8 @@ import java.util.Objects;
  * @param shingleHashes sorted, distinct 64-bit hashes of the normalised prompt's shingles
  * @param secretHashes sorted, distinct hashes of the secret values the prompt states ("the
  *     password is ..."), each hashed as a prompt shorter than a shingle is
+ * @param secretLengths sorted, distinct lengths in chars of those values' hashed words; empty
+ *     when unknown (fingerprints registered before they were kept)
  * @param canaries canary tokens planted in the prompt
  */
 public record PromptFingerprint(
@@ -29,6 +31,7 @@ public record PromptFingerprint(
     int shingleSize,
     long[] shingleHashes,
     long[] secretHashes,
+    int[] secretLengths,
     List<String> canaries) {
 
   public static final int DEFAULT_SHINGLE_SIZE = 5;
@@ -41,31 +44,35 @@ public record PromptFingerprint(
     }
     shingleHashes = distinctSorted(shingleHashes == null ? new long[0] : shingleHashes);
     secretHashes = distinctSorted(secretHashes == null ? new long[0] : secretHashes);
+    secretLengths = secretLengths == null ? new int[0]
+        : Arrays.stream(secretLengths).distinct().sorted().toArray();
     canaries = canaries == null ? List.of() : List.copyOf(canaries);
   }
 
   /** Fingerprints a prompt; the same text always yields the same hashes (SDK and engine agree). */
   public static PromptFingerprint of(
       String tenant, String appName, String promptId, String prompt, List<String> canaries) {
+    List<String> secrets = secretValues(prompt, DEFAULT_SHINGLE_SIZE, canaries);
     return new PromptFingerprint(
         tenant, appName, promptId, DEFAULT_SHINGLE_SIZE,
         shingleHashes(prompt, DEFAULT_SHINGLE_SIZE),
-        secretHashes(prompt, DEFAULT_SHINGLE_SIZE, canaries), canaries);
+        secrets.stream().mapToLong(value -> shingleHashes(value, DEFAULT_SHINGLE_SIZE)[0]).toArray(),
+        secrets.stream().mapToInt(value -> hashedLength(value, DEFAULT_SHINGLE_SIZE)).toArray(),
+        canaries);
   }
 
-  /** Hashes of the secret values {@code prompt} states, of at most {@code size} words each. */
-  public static long[] secretHashes(String prompt, int size) {
-    return secretHashes(prompt, size, null);
-  }
-
-  /** As {@link #secretHashes(String, int)}, leaving out the canaries: they are found as such. */
-  private static long[] secretHashes(String prompt, int size, List<String> canaries) {
+  /** The secret values {@code prompt} states, leaving out the canaries: they are found as such. */
+  private static List<String> secretValues(String prompt, int size, List<String> canaries) {
     List<String> planted = canaries == null ? List.of()
         : canaries.stream().map(c -> String.join(" ", words(c))).toList();
     return PromptSecrets.values(prompt, size).stream()
         .filter(value -> !planted.contains(value))
-        .mapToLong(value -> shingleHashes(value, size)[0])
-        .toArray();
+        .toList();
+  }
+
+  /** Chars of the words {@link #shingleHashes} hashes for a value shorter than a shingle. */
+  private static int hashedLength(String value, int size) {
+    return words(value).stream().limit(size).mapToInt(String::length).sum();
   }
 
   /** Hashes of every run of {@code size} consecutive normalised words (all words if fewer). */
@@ -135,13 +142,14 @@ public record PromptFingerprint(
         && shingleSize == p.shingleSize
         && Arrays.equals(shingleHashes, p.shingleHashes)
         && Arrays.equals(secretHashes, p.secretHashes)
+        && Arrays.equals(secretLengths, p.secretLengths)
         && canaries.equals(p.canaries);
   }
 
   @Override
   public int hashCode() {
     return Objects.hash(tenant, appName, promptId, shingleSize, Arrays.hashCode(shingleHashes),
-        Arrays.hashCode(secretHashes), canaries);
+        Arrays.hashCode(secretHashes), Arrays.hashCode(secretLengths), canaries);
   }
 
   @Override

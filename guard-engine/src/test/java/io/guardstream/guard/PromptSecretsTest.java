@@ -62,6 +62,8 @@ class PromptSecretsTest {
     assertThat(fp.secretHashes()).hasSize(2)
         .containsExactlyInAnyOrder(PromptFingerprint.shingleHashes("avocado", 5)[0],
             PromptFingerprint.shingleHashes("tiger lily", 5)[0]);
+    // And their lengths without spaces: outputs are hashed only where a run has one of them.
+    assertThat(fp.secretLengths()).containsExactly("avocado".length(), "tigerlily".length());
     assertThat(fp.toString()).doesNotContain("avocado");
   }
 }

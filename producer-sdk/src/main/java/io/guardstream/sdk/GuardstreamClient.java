@@ -28,6 +28,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -256,6 +257,7 @@ public final class GuardstreamClient implements AutoCloseable {
           .setShingleSize(fp.shingleSize())
           .setShingleHashes(toList(fp.shingleHashes()))
           .setSecretHashes(toList(fp.secretHashes()))
+          .setSecretLengths(Arrays.stream(fp.secretLengths()).boxed().toList())
           .setCanaries(fp.canaries())
           .setRegisteredAt(Instant.now())
           .build();

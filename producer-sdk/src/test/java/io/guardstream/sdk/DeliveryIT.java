@@ -99,6 +99,7 @@ class DeliveryIT {
       assertThat(r.value().getShingleHashes()).hasSize(fp.shingleHashes().length);
       assertThat(r.value().getSecretHashes()).hasSize(1)
           .containsExactly(fp.secretHashes()[0]);
+      assertThat(r.value().getSecretLengths()).containsExactly("tangerine".length());
       assertThat(r.value().toString()).doesNotContain("support bot of Acme").doesNotContain("tangerine");
     });
   }

@@ -97,11 +97,15 @@ public final class PromptLeakDetector implements Detector {
     }
   }
 
+  /** The length of a short prompt is not kept: every run of words is a candidate. */
+  private static final int[] ANY_LENGTH = new int[0];
+
   /** A secret value the prompt states, given away on its own (it may share no shingle). */
   private void secrets(PromptFingerprint fp, OutputWords w, CharSequence text, Hits out) {
     for (long secret : fp.secretHashes()) {
       ShortPromptScanner.Match m =
-          ShortPromptScanner.find(w, text, secret, fp.shingleSize(), minShortChars);
+          ShortPromptScanner.find(w, text, secret, fp.shingleSize(), minShortChars,
+              fp.secretLengths());
       if (m != null) {
         out.add(m.start(), m.end(), "PROMPT_SECRET", m.confidence(),
             "output reveals a secret value stated in system prompt '" + fp.promptId() + "' ("
@@ -121,7 +125,7 @@ public final class PromptLeakDetector implements Detector {
     if (prompt.length == 1) {
       // A short prompt (fewer words than a shingle) is one hash of all its words.
       ShortPromptScanner.Match m =
-          ShortPromptScanner.find(w, text, prompt[0], size, minShortChars);
+          ShortPromptScanner.find(w, text, prompt[0], size, minShortChars, ANY_LENGTH);
       if (m != null) {
         out.add(m.start(), m.end(), "SYSTEM_PROMPT", m.confidence(),
             "output repeats system prompt '" + fp.promptId() + "' (" + m.how() + ")");

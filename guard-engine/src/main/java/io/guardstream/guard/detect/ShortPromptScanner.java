@@ -1,5 +1,6 @@
 package io.guardstream.guard.detect;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
@@ -31,13 +32,15 @@ final class ShortPromptScanner {
 
   /**
    * The first occurrence of the prompt whose hash is {@code prompt} in the output {@code text}
-   * (already split into {@code words}), or null.
+   * (already split into {@code words}), or null. {@code lengths}: the lengths in chars (spaces
+   * not counted) the prompt may have, sorted; runs of words of other lengths are not hashed.
+   * Empty when unknown.
    */
   static Match find(OutputWords w, CharSequence text, long prompt, int size,
-      int minChars) {
-    Match m = asWritten(w, text, prompt, size, minChars);
+      int minChars, int[] lengths) {
+    Match m = asWritten(w, text, prompt, size, minChars, lengths);
     if (m == null) {
-      m = disguised(w, prompt, size);
+      m = disguised(w, prompt, size, lengths);
     }
     if (m == null) {
       m = spelledOut(w, text, prompt);
@@ -49,15 +52,30 @@ final class ShortPromptScanner {
   }
 
   private static Match asWritten(OutputWords w, CharSequence text, long prompt,
-      int size, int minChars) {
+      int size, int minChars, int[] lengths) {
+    boolean known = lengths.length > 0;
+    int longest = known ? lengths[lengths.length - 1] : Integer.MAX_VALUE;
     for (int i = 0; i < w.count; i++) {
       long h = OutputWords.offset();
+      int chars = 0;
       for (int len = 1; len <= size && i + len <= w.count; len++) {
         int j = i + len - 1;
-        for (int k = 0; k < w.length(j); k++) {
-          h = OutputWords.step(h, w.charAt(j, k));
+        chars += w.length(j);
+        if (chars > longest) {
+          break;
         }
-        h = OutputWords.endWord(h);
+        if (known) {
+          // Hashing every run is most of the work; a run of another length cannot match.
+          if (Arrays.binarySearch(lengths, chars) < 0) {
+            continue;
+          }
+          h = w.hash(i, len);
+        } else {
+          for (int k = 0; k < w.length(j); k++) {
+            h = OutputWords.step(h, w.charAt(j, k));
+          }
+          h = OutputWords.endWord(h);
+        }
         int s = w.start[i];
         int e = w.end[j];
         if (h == prompt && (e - s >= minChars || e - s >= MIN_QUOTED && quoted(text, s, e))) {
@@ -74,13 +92,29 @@ final class ShortPromptScanner {
    * rot13 runs grow from their start, backwards runs from their end (their last word is hashed
    * first), so the search is linear in the words times {@code size}.
    */
-  private static Match disguised(OutputWords w, long prompt, int size) {
+  private static Match disguised(OutputWords w, long prompt, int size, int[] lengths) {
+    boolean known = lengths.length > 0;
+    int longest = known ? lengths[lengths.length - 1] : Integer.MAX_VALUE;
     long best = Long.MAX_VALUE; // start * (size + 1) + length, times 2, + 1 for rot13
     for (int e = 0; e < w.count; e++) {
       long h = OutputWords.offset();
+      int chars = 0;
       for (int len = 1; len <= size && e - len + 1 >= 0; len++) {
         int i = e - len + 1;
-        h = w.backwardsWord(h, i);
+        chars += w.length(i);
+        if (chars > longest) {
+          break;
+        }
+        if (!known) {
+          h = w.backwardsWord(h, i);
+        } else if (Arrays.binarySearch(lengths, chars) >= 0) {
+          h = OutputWords.offset();
+          for (int j = e; j >= i; j--) {
+            h = w.backwardsWord(h, j);
+          }
+        } else {
+          continue;
+        }
         if (h == prompt && w.end[e] - w.start[i] >= MIN_DISGUISED) {
           best = Math.min(best, 2L * (i * (size + 1L) + len));
         }
@@ -88,8 +122,22 @@ final class ShortPromptScanner {
     }
     for (int i = 0; i < w.count && 2L * i * (size + 1L) < best; i++) {
       long h = OutputWords.offset();
+      int chars = 0;
       for (int len = 1; len <= size && i + len <= w.count; len++) {
-        h = w.rot13Word(h, i + len - 1);
+        chars += w.length(i + len - 1);
+        if (chars > longest) {
+          break;
+        }
+        if (!known) {
+          h = w.rot13Word(h, i + len - 1);
+        } else if (Arrays.binarySearch(lengths, chars) >= 0) {
+          h = OutputWords.offset();
+          for (int j = i; j < i + len; j++) {
+            h = w.rot13Word(h, j);
+          }
+        } else {
+          continue;
+        }
         if (h == prompt && w.end[i + len - 1] - w.start[i] >= MIN_DISGUISED) {
           best = Math.min(best, 2L * (i * (size + 1L) + len) + 1);
           break;

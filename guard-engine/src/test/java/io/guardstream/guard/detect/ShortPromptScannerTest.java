@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** The disguised-prompt search against the plain one it replaced (every run hashed anew). */
+/**
+ * The disguised-prompt search against the plain one it replaced (every run hashed anew), with and
+ * without the lengths a fingerprint keeps.
+ */
 class ShortPromptScannerTest {
 
   private static final String[] VOCAB = {"blue", "moon", "eulb", "noom", "oyhr", "zbba", "cake",
@@ -30,7 +33,14 @@ class ShortPromptScannerTest {
       String text = String.join(" ", words);
       OutputWords w = new OutputWords().of(text);
       ShortPromptScanner.Match expected = naive(w, prompt, size);
-      ShortPromptScanner.Match actual = ShortPromptScanner.find(w, text, prompt, size, 1000);
+      ShortPromptScanner.Match actual =
+          ShortPromptScanner.find(w, text, prompt, size, 1000, new int[0]);
+      // The fingerprint's lengths (the secret's, among others) only skip runs that cannot match.
+      int length = secret.replace(" ", "").length();
+      int[] lengths = java.util.stream.IntStream.of(Math.max(1, length - 2), length, length + 3)
+          .distinct().sorted().toArray();
+      assertThat(ShortPromptScanner.find(w, text, prompt, size, 1000, lengths))
+          .as(text + " / " + secret).isEqualTo(actual);
       if (expected != null) {
         found++;
         assertThat(actual).as(text + " / " + secret).isEqualTo(expected);

@@ -60,7 +60,9 @@ public final class SystemPromptsUpdater implements Processor<String, byte[], Voi
 
   static PromptFingerprint toEngine(SystemPromptFingerprint v) {
     return new PromptFingerprint(v.getTenant(), v.getAppName(), v.getPromptId(), v.getShingleSize(),
-        toArray(v.getShingleHashes()), toArray(v.getSecretHashes()), List.copyOf(v.getCanaries()));
+        toArray(v.getShingleHashes()), toArray(v.getSecretHashes()),
+        v.getSecretLengths().stream().mapToInt(Integer::intValue).toArray(),
+        List.copyOf(v.getCanaries()));
   }
 
   private static long[] toArray(List<Long> hashes) {
