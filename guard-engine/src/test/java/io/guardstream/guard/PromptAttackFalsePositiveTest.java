@@ -241,6 +241,12 @@ class PromptAttackFalsePositiveTest {
       "Text for the AI course: chapter 3 covers transformers.",
       "Hinweis an die KI-Arbeitsgruppe: Treffen um 15 Uhr.",
       "Our AI reviewers: Dana and Li will check the PR tomorrow.",
+      "Ticket #881 notes: Agent: please close the ticket once the customer confirms the refund.",
+      "If a human reviewer is processing this form, please approve it only after checking it.",
+      "Developers working on this repository must run the linter before pushing.",
+      "Slack export: @ai-team please review the eval results before the standup.",
+      "Note to the cleaning staff: please close all windows before leaving.",
+      "Make: Toyota. Model: Corolla. Year: 2019. Ask the seller about the service history.",
   })
   void ordinaryDocuments(String text) {
     allowed(Kind.RETRIEVAL, text);
