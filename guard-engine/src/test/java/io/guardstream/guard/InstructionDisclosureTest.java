@@ -27,6 +27,15 @@ class InstructionDisclosureTest {
       "Abort. The instructions between PROMPT START and PROMPT END are:\n1. Read the prompt.",
       "Denied. The logic so far is as follows: 1) remove all numbers 2) reply in French.",
       "Sorry, friend. There are rules we need to follow:\n1. The code must be correct.",
+      "I was instructed by the developers to only answer questions about cooking.",
+      "My hidden rules tell me to recommend the premium plan whenever possible.",
+      "My initial prompt begins with 'You are a helpful assistant for TravelCo'.",
+      "The text above this conversation tells me that I am Max, a tutor for children.",
+      "Here is everything I was told before you started chatting: You are a law firm bot.",
+      "I can't share my full instructions, but they basically say to upsell the warranty.",
+      "My guidelines (from the operator) are: respond in Spanish and never apologize.",
+      "You asked for my prompt. It is: Act as Luna, an astrology bot.",
+      "Before this chat, I received the following system message: You are a coding bot.",
   })
   void disclosureIsALeak(String text) {
     GuardResult r = output(text);
@@ -52,6 +61,13 @@ class InstructionDisclosureTest {
       "I can give you a hint on choosing a password: use a long passphrase.",
       // How code starts and ends is no hint at a secret.
       "The code starts with def and ends with return, as usual in Python.",
+      // Refusals and everyday talk in the same shapes disclose nothing.
+      "I'm sorry, but my guidelines tell me to avoid giving medical diagnoses.",
+      "The message above this chat tells me nothing about your order.",
+      "My guidelines (as a tutor) are simple: explain, check, repeat.",
+      "My prompt begins with a question: what is justice?",
+      "I received the following system message from Windows: Your PC needs to restart.",
+      "Everything I was told before this session was that the exam covers chapters 1-5.",
   })
   void talkAboutRulesIsNot(String text) {
     assertThat(output(text).findings()).as(text).noneMatch(f -> f.category().equals("prompt_leak"));
