@@ -277,6 +277,12 @@ class SecretsTest {
     assertThat(output("POST https://thingsboard.cloud/api/v1/" + device + "/telemetry")
         .redactedContent())
         .isEqualTo("POST https://thingsboard.cloud/api/v1/[THINGSBOARD_TOKEN]/telemetry");
+    // Dotted segments (a token shaped like a JWT) cut by the length bound: the rest goes too,
+    // while a dot that ends a sentence stays.
+    String dotted = Fake.random(Fake.ALNUM, 90, 67) + "." + Fake.random(Fake.ALNUM, 80, 68) + "."
+        + Fake.random(Fake.ALNUM, 40, 69);
+    assertThat(output("token: " + dotted + ". Done").redactedContent())
+        .isEqualTo("token: [GENERIC_SECRET]. Done");
   }
 
   @Test

@@ -331,7 +331,8 @@ public final class SecretsDetector implements Detector {
    * format's length bound); the rest of the token is the same secret and must not be left in
    * clear after redaction. A value with {@code /} or {@code +} in it reads as base64 and goes on
    * over those and {@code =}; another stops at them ("…/api/v1/TOKEN/telemetry"), taking only
-   * a closing padding {@code =} or {@code ==}.
+   * a closing padding {@code =} or {@code ==}. A value made of dotted segments (a JWT cut by a
+   * length bound) goes on over a dot between token chars.
    */
   private static int valueEnd(CharSequence text, int start, int end) {
     if (end == start || end >= text.length() || !isTokenChar(text.charAt(end - 1))
@@ -339,13 +340,23 @@ public final class SecretsDetector implements Detector {
       return end;
     }
     boolean base64 = false;
-    for (int i = start; i < end && !base64; i++) {
-      base64 = text.charAt(i) == '/' || text.charAt(i) == '+';
+    boolean dotted = false;
+    for (int i = start; i < end; i++) {
+      char c = text.charAt(i);
+      base64 |= c == '/' || c == '+';
+      dotted |= c == '.' && i > start && i + 1 < end && isTokenChar(text.charAt(i - 1))
+          && isTokenChar(text.charAt(i + 1));
     }
     int limit = Math.min(text.length(), end + MAX_VALUE_TAIL);
     int e = end;
-    while (e < limit && (isTokenChar(text.charAt(e)) || base64 && isBase64Mark(text.charAt(e)))) {
-      e++;
+    while (e < limit) {
+      char c = text.charAt(e);
+      if (isTokenChar(c) || base64 && isBase64Mark(c)
+          || dotted && c == '.' && e + 1 < text.length() && isTokenChar(text.charAt(e + 1))) {
+        e++;
+      } else {
+        break;
+      }
     }
     // Base64 padding closing the value, even where no '/' or '+' marked it (encoded ASCII).
     int p = e;
