@@ -29,6 +29,8 @@ class PiiTest {
       "PHONE_NUMBER|Call me on +1 (415) 555-0132 tonight.|+1 (415) 555-0132",
       "PHONE_NUMBER|Office: +44 20 7946 0958.|+44 20 7946 0958",
       "PHONE_NUMBER|Portable : +33 6 12 34 56 78.|+33 6 12 34 56 78",
+      "PHONE_NUMBER|Reach me on 0044 20 7946 0958 today.|0044 20 7946 0958",
+      "PHONE_NUMBER|Appelez le 0033 1 42 68 53 00 demain.|0033 1 42 68 53 00",
       "PHONE_NUMBER|Mumbai office: +91-22-2778-8000.|+91-22-2778-8000",
       "PHONE_NUMBER|Customer: 555-123-4567|555-123-4567",
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
@@ -218,6 +220,7 @@ class PiiTest {
       "It lives on in our memories. The config lives in the repository.",
       "I'm Not Sure What To Do. I am ChatGPT, a language model. I'm Sorry Dave.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
+      "Our reply in binary: 1011 0010 1100 0110 1011 1101 0011 1001",
       // Single capitals that are labels, grades, articles or roman numerals, not initials.
       "The catalyst for World War I. To put it simply, Vitamin D Deficiency matters.",
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",

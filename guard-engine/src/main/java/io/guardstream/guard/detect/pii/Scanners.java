@@ -491,6 +491,9 @@ final class Scanners {
     if (!paren && idBefore(t, i)) {
       return false; // "invoice number 2024-000173", "Meeting ID: 845 2231 9087"
     }
+    if (count >= 2 && digits >= 9 && internationalPrefix(t, i, g) && !onlyBits(t, i, digits)) {
+      return true; // "0044 20 7946 0958", "00 49 30 1234567": "00" dials out as "+" does
+    }
     if (!spaceFirst && isDateShape(g, count) || count == 2 && g[0] == 4 && g[1] == 4
         && isYearRange(t, i)) {
       return false;
@@ -529,6 +532,29 @@ final class Scanners {
     for (int k = 0; k < count; k++) {
       if (g[k] < 2 && !(k == 0 && digits >= 10) && !paren) {
         return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the number at {@code i} opens with "00" and a country code (its first digit 1-9). */
+  private static boolean internationalPrefix(CharSequence t, int i, int[] g) {
+    if (g[0] > 5 || t.charAt(i) != '0' || t.charAt(i + 1) != '0') {
+      return false;
+    }
+    int k = g[0] == 2 ? i + 3 : i + 2; // "00 49 …": the code is the next group
+    return k < t.length() && t.charAt(k) >= '1' && t.charAt(k) <= '9';
+  }
+
+  /** Whether the {@code digits} digits from {@code i} are all 0 or 1: binary octets. */
+  private static boolean onlyBits(CharSequence t, int i, int digits) {
+    for (int k = i, seen = 0; k < t.length() && seen < digits; k++) {
+      char c = t.charAt(k);
+      if (isDigit(c)) {
+        if (c > '1') {
+          return false;
+        }
+        seen++;
       }
     }
     return true;
