@@ -31,6 +31,9 @@ class PiiTest {
       "PHONE_NUMBER|Portable : +33 6 12 34 56 78.|+33 6 12 34 56 78",
       "PHONE_NUMBER|Reach me on 0044 20 7946 0958 today.|0044 20 7946 0958",
       "PHONE_NUMBER|Appelez le 0033 1 42 68 53 00 demain.|0033 1 42 68 53 00",
+      "PHONE_NUMBER|Rufen Sie 030/1234567 an.|030/1234567",
+      "PHONE_NUMBER|contact: phone=+49 30 12345678;|+49 30 12345678",
+      "IP_ADDRESS|Data Source=190.190.200.100,1433;Network Library=DBMSSOCN|190.190.200.100",
       "PHONE_NUMBER|Mumbai office: +91-22-2778-8000.|+91-22-2778-8000",
       "PHONE_NUMBER|Customer: 555-123-4567|555-123-4567",
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
@@ -221,6 +224,8 @@ class PiiTest {
       "I'm Not Sure What To Do. I am ChatGPT, a language model. I'm Sorry Dave.",
       "Decode these bits: 01110100 01100101 01110011 01110100",
       "Our reply in binary: 1011 0010 1100 0110 1011 1101 0011 1001",
+      "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=x",
+      "Due 12/2024 or 01/2025; mix 1/2 cup with 3/4 cup; the 2024/2025 season.",
       // Single capitals that are labels, grades, articles or roman numerals, not initials.
       "The catalyst for World War I. To put it simply, Vitamin D Deficiency matters.",
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",

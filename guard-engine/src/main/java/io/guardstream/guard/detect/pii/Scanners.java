@@ -214,13 +214,15 @@ final class Scanners {
     }
     char p = t.charAt(i - 1);
     return !(Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '-' || p == '/'
-        || p == '+' || p == '$' || p == '#' || p == '=' || p == ':' && c != '+');
+        || p == '+' || p == '$' || p == '#' || p == ':' && c != '+');
   }
 
   private static final int SPACE = 1;
   private static final int DASH = 2;
   private static final int DOT = 4;
   private static final int PAREN = 8;
+  /** Only after an area code: "030/1234567" (German), not "12/2024" or "1/2". */
+  private static final int SLASH = 16;
 
   /**
    * Phone number, payment card, US SSN or IPv4 address starting at {@code i}. The run of digit
@@ -291,7 +293,8 @@ final class Scanners {
       int kinds = 0;
       while (k < n && k - s < 3) {
         char d = t.charAt(k);
-        int kind = d == ' ' ? SPACE : d == '-' ? DASH : d == '.' ? DOT : d == '(' || d == ')' ? PAREN : 0;
+        int kind = d == ' ' ? SPACE : d == '-' ? DASH : d == '.' ? DOT : d == '(' || d == ')' ? PAREN
+            : d == '/' && count == 1 && areaCode(t, groupStart[0], groups[0]) ? SLASH : 0;
         if (kind == 0) {
           break;
         }
@@ -379,7 +382,8 @@ final class Scanners {
       if (isDigit(c)) {
         return j > k ? -1 : k;
       }
-      if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+      boolean areaSlash = c == '/' && j == k && areaCode(t, s, k - s); // "030/1234567"
+      if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')' && !areaSlash) {
         return k;
       }
     }
@@ -415,8 +419,10 @@ final class Scanners {
       int count, int digits, boolean plus, int seps, boolean spaceFirst, Hits out) {
     boolean paren = (seps & PAREN) != 0;
     boolean dot = (seps & DOT) != 0;
-    if (digits >= 7 && digits <= 15
-        && phoneShape(t, i, groups, count, digits, plus, paren, dot, spaceFirst)) {
+    boolean dialledOut = count >= 2 && digits >= 9 && internationalPrefix(t, i, groups)
+        && !binaryDigits(t, i, end);
+    if (digits >= 7 && digits <= 15 && !oneDigitRepeated(t, i, end)
+        && phoneShape(t, i, groups, count, digits, plus, dialledOut, paren, dot, spaceFirst)) {
       out.add(i, extEnd, PiiType.PHONE_NUMBER.name(), plus || paren ? 0.85 : 0.75, "phone number");
       return true;
     }
@@ -484,14 +490,14 @@ final class Scanners {
   }
 
   private static boolean phoneShape(CharSequence t, int i, int[] g, int count, int digits,
-      boolean plus, boolean paren, boolean dot, boolean spaceFirst) {
+      boolean plus, boolean dialledOut, boolean paren, boolean dot, boolean spaceFirst) {
     if (plus) {
       return true; // "+" and a country code: any grouping, "(0)" included; no date has one
     }
     if (!paren && idBefore(t, i)) {
       return false; // "invoice number 2024-000173", "Meeting ID: 845 2231 9087"
     }
-    if (count >= 2 && digits >= 9 && internationalPrefix(t, i, g) && !onlyBits(t, i, digits)) {
+    if (dialledOut) {
       return true; // "0044 20 7946 0958", "00 49 30 1234567": "00" dials out as "+" does
     }
     if (!spaceFirst && isDateShape(g, count) || count == 2 && g[0] == 4 && g[1] == 4
@@ -546,15 +552,22 @@ final class Scanners {
     return k < t.length() && t.charAt(k) >= '1' && t.charAt(k) <= '9';
   }
 
-  /** Whether the {@code digits} digits from {@code i} are all 0 or 1: binary octets. */
-  private static boolean onlyBits(CharSequence t, int i, int digits) {
-    for (int k = i, seen = 0; k < t.length() && seen < digits; k++) {
+  /** Whether the digits {@code t[s, s + len)} can be an area code: 3-5 from a trunk prefix 0. */
+  private static boolean areaCode(CharSequence t, int s, int len) {
+    return len >= 3 && len <= 5 && t.charAt(s) == '0' && t.charAt(s + 1) != '0';
+  }
+
+  /** Whether every digit in {@code t[i, end)} is the same: a placeholder ("00000000-0000"). */
+  private static boolean oneDigitRepeated(CharSequence t, int i, int end) {
+    char first = 0;
+    for (int k = i; k < end; k++) {
       char c = t.charAt(k);
       if (isDigit(c)) {
-        if (c > '1') {
+        if (first == 0) {
+          first = c;
+        } else if (c != first) {
           return false;
         }
-        seen++;
       }
     }
     return true;
