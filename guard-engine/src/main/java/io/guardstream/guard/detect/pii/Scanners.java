@@ -214,7 +214,19 @@ final class Scanners {
     }
     char p = t.charAt(i - 1);
     return !(Character.isLetterOrDigit(p) || p == '_' || p == '.' || p == '-' || p == '/'
-        || p == '+' || p == '$' || p == '#' || p == ':' && c != '+');
+        || p == '+' || p == '$' || p == '#' || p == ':' && c != '+' && !valueAfterColon(t, i));
+  }
+
+  /**
+   * Whether the digits at {@code i}, right after a ':', start a value ("card:4111…",
+   * "ip:10.0.0.1") rather than the next field of a time or a ratio ("10:30:45", "3:1").
+   */
+  private static boolean valueAfterColon(CharSequence t, int i) {
+    int k = i;
+    while (k < t.length() && isDigit(t.charAt(k))) {
+      k++;
+    }
+    return k - i >= 3 || k + 1 < t.length() && t.charAt(k) == '.' && isDigit(t.charAt(k + 1));
   }
 
   private static final int SPACE = 1;
@@ -243,8 +255,10 @@ final class Scanners {
   private static final int REWIND_GROUPS = 5;
 
   /** One run of {@link #number}: its end, or {@code -1 - next} when it was cut before {@code next}. */
-  private static int run(CharSequence t, int i, Hits out) {
+  private static int run(CharSequence t, int at, Hits out) {
     int n = t.length();
+    // "(4111 1111 1111 1111)": brackets around the whole number, not around an area code.
+    int i = t.charAt(at) == '(' && !areaCodeInBrackets(t, at + 1) ? at + 1 : at;
     int shortEnd = loneShortRun(t, i, n);
     if (shortEnd >= 0) {
       // Fewer than 7 digits and nothing joined to them: no phone number, card, SSN or IPv4.
@@ -359,6 +373,15 @@ final class Scanners {
       return -1 - resume;
     }
     return done >= 0 ? done : Math.max(extEnd, end);
+  }
+
+  /** Whether the digits from {@code from} are an area code in brackets: "(415) 555-0132". */
+  private static boolean areaCodeInBrackets(CharSequence t, int from) {
+    int k = from;
+    while (k < t.length() && isDigit(t.charAt(k)) && k - from <= 5) {
+      k++;
+    }
+    return k - from <= 5 && k < t.length() && t.charAt(k) == ')';
   }
 
   /**
@@ -788,7 +811,10 @@ final class Scanners {
     return isDigit(c) || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
-  /** IPv6 address containing the ':' at {@code colon}. */
+  /**
+   * IPv6 address containing the ':' at {@code colon}: its end, or {@code colon + 1} when there is
+   * none, so what follows the colon is still read ("iban:DE89…", "card:4111…").
+   */
   static int ipv6(CharSequence t, int colon, Hits out) {
     int n = t.length();
     int s = colon;
@@ -805,7 +831,7 @@ final class Scanners {
     }
     if (s > 0 && (Character.isLetterOrDigit(t.charAt(s - 1)) || t.charAt(s - 1) == '_')
         || e < n && (Character.isLetterOrDigit(t.charAt(e)) || t.charAt(e) == '_')) {
-      return e;
+      return colon + 1;
     }
     int groups = 0;
     int doubles = 0;
@@ -824,18 +850,18 @@ final class Scanners {
           continue;
         }
         if (len == 0 && k != s) {
-          return e;
+          return colon + 1;
         }
         if (len > 0) {
           groups++;
         }
         len = 0;
       } else if (c == '.') {
-        return e; // embedded IPv4 forms are rare in text; not reported
+        return colon + 1; // embedded IPv4 forms are rare in text; not reported
       } else {
         letters |= !isDigit(c);
         if (++len > 4) {
-          return e;
+          return colon + 1;
         }
       }
     }
@@ -845,8 +871,9 @@ final class Scanners {
     boolean valid = doubles == 0 ? groups == 8 : doubles == 1 && groups >= 2 && groups <= 7;
     if (valid && (letters || groups == 8)) {
       out.add(s, e, PiiType.IP_ADDRESS.name(), 0.9, "IPv6 address");
+      return e;
     }
-    return e;
+    return colon + 1;
   }
 
   /** Whether an IBAN (two letters, two check digits) may start at {@code i}. */
