@@ -39,6 +39,9 @@ class PiiTest {
       "IBAN|iban:DE89370400440532013000;|DE89370400440532013000",
       "IP_ADDRESS|log: src_ip:10.20.30.40 dst_port:443|10.20.30.40",
       "CREDIT_CARD|card:4111 1111 1111 1111 end|4111 1111 1111 1111",
+      "EMAIL|E-Mail: max.mustermann[at]example.de|max.mustermann[at]example.de",
+      "EMAIL|Contact: jane(dot)doe(at)gmail(dot)com|jane(dot)doe(at)gmail(dot)com",
+      "EMAIL|Write to hr [AT] company [DOT] co [DOT] uk please|hr [AT] company [DOT] co [DOT] uk",
       "PHONE_NUMBER|Mumbai office: +91-22-2778-8000.|+91-22-2778-8000",
       "PHONE_NUMBER|Customer: 555-123-4567|555-123-4567",
       "EMAIL|Schreib an müller@beispiel.de bitte.|müller@beispiel.de",
@@ -232,6 +235,7 @@ class PiiTest {
       "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=x",
       "Due 12/2024 or 01/2025; mix 1/2 cup with 3/4 cup; the 2024/2025 season.",
       "The Great Lakes Water Crisis (2110-2115): a drought. Kickoff at 10:30:45, ratio 16:9.",
+      "Meet me [at] noon. Look (at) the chart (dot) plot. Use buf[at].value in the loop.",
       // Single capitals that are labels, grades, articles or roman numerals, not initials.
       "The catalyst for World War I. To put it simply, Vitamin D Deficiency matters.",
       "Choose College A. While Plan B Options exist, Type A Personality traits vary.",

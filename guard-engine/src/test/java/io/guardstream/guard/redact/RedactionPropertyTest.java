@@ -128,6 +128,14 @@ class RedactionPropertyTest {
     }
   }
 
+  @Example
+  void pseudonymsOfDigitsOnlyAreNotNumbersOnRescan() {
+    // A pseudonym's token can be all digits; after the mask's colon it must not read as a card.
+    String text = "paid with [CREDIT_CARD:411111111109] from [PHONE_NUMBER:4155550132] today";
+    GuardResult again = PSEUDONYMS.check(GuardRequest.of(Kind.RESPONSE, text));
+    assertThat(again.findings()).as(text).isEmpty();
+  }
+
   @Property(tries = 100)
   void redactorMergesOverlapsAndKeepsTheRest(@ForAll("plantedText") Planted p) {
     String text = p.text();

@@ -141,6 +141,13 @@ public final class PiiDetector implements Detector {
         i = Math.max(i + 1, end);
         continue;
       }
+      if (c == '[' || c == '(' || c == '{') {
+        int end = Scanners.obfuscatedEmail(text, i, out);
+        if (end > i + 1) {
+          i = end;
+          continue;
+        }
+      }
       if (i > 0 && isAsciiLetterOrDigit(c) && isAsciiLetterOrDigit(text.charAt(i - 1))) {
         i++; // inside a word: numbers and IBANs only start at word starts
         continue;

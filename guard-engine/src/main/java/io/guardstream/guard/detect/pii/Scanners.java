@@ -67,6 +67,110 @@ final class Scanners {
     return e;
   }
 
+  /**
+   * An e-mail address written to dodge scrapers, with its '@' at {@code open} spelled out in
+   * brackets and its dots maybe too: "max.m[at]example.de", "jane (at) gmail (dot) com". Returns
+   * the end of the address, or {@code open + 1}.
+   */
+  static int obfuscatedEmail(CharSequence t, int open, Hits out) {
+    int n = t.length();
+    int after = spelledMark(t, open, "at");
+    if (after < 0) {
+      return open + 1;
+    }
+    int s = open > 0 && t.charAt(open - 1) == ' ' ? open - 1 : open;
+    int localEnd = s;
+    while (s > 0 && localEnd - s < 64) {
+      if (isLocalChar(t.charAt(s - 1))) {
+        s--;
+        continue;
+      }
+      int dot = dotBefore(t, s); // "jane(dot)doe(at)…"
+      if (dot < 0 || dot == 0 || !isLocalChar(t.charAt(dot - 1))) {
+        break;
+      }
+      s = dot;
+    }
+    while (s < localEnd && (t.charAt(s) == '.' || t.charAt(s) == '-' || t.charAt(s) == '\'')) {
+      s++;
+    }
+    if (s == localEnd) {
+      return open + 1;
+    }
+    int k = after < n && t.charAt(after) == ' ' ? after + 1 : after;
+    int labels = 0;
+    int lastStart = -1;
+    int end = -1;
+    while (k < n && k - after < 255) {
+      int labelStart = k;
+      while (k < n && (Character.isLetterOrDigit(t.charAt(k)) || t.charAt(k) == '-')) {
+        k++;
+      }
+      if (k == labelStart) {
+        break;
+      }
+      labels++;
+      lastStart = labelStart;
+      end = k;
+      int next = k < n && t.charAt(k) == '.' && k + 1 < n && Character.isLetterOrDigit(t.charAt(k + 1))
+          ? k + 1 : dotAfter(t, k);
+      if (next < 0) {
+        break;
+      }
+      k = next;
+    }
+    if (labels < 2 || end - lastStart < 2) {
+      return open + 1;
+    }
+    for (int j = lastStart; j < end; j++) {
+      if (!Character.isLetter(t.charAt(j))) {
+        return open + 1;
+      }
+    }
+    out.add(s, end, PiiType.EMAIL.name(), 0.9, "e-mail address, its '@' spelled out");
+    return end;
+  }
+
+  /** After a spelled-out dot at {@code k} (" [dot] ", "(dot)"), the next label's start, or -1. */
+  private static int dotAfter(CharSequence t, int k) {
+    int open = k < t.length() && t.charAt(k) == ' ' ? k + 1 : k;
+    int after = spelledMark(t, open, "dot");
+    if (after < 0) {
+      return -1;
+    }
+    return after < t.length() && t.charAt(after) == ' ' ? after + 1 : after;
+  }
+
+  /** Where a spelled-out dot ending right before {@code k} (" (dot) ") starts, or -1. */
+  private static int dotBefore(CharSequence t, int k) {
+    int close = k > 0 && t.charAt(k - 1) == ' ' ? k - 1 : k;
+    int open = close - 5;
+    if (open < 0 || spelledMark(t, open, "dot") != close) {
+      return -1;
+    }
+    return open > 0 && t.charAt(open - 1) == ' ' ? open - 1 : open;
+  }
+
+  /** The index after "[word]", "(word)" or "{word}" (any case) at {@code open}, or -1. */
+  private static int spelledMark(CharSequence t, int open, String word) {
+    int close = open + word.length() + 1;
+    if (close >= t.length()) {
+      return -1;
+    }
+    char o = t.charAt(open);
+    char c = t.charAt(close);
+    boolean pair = o == '[' && c == ']' || o == '(' && c == ')' || o == '{' && c == '}';
+    if (!pair) {
+      return -1;
+    }
+    for (int j = 0; j < word.length(); j++) {
+      if (Character.toLowerCase(t.charAt(open + 1 + j)) != word.charAt(j)) {
+        return -1;
+      }
+    }
+    return close + 1;
+  }
+
   /** Whether the token holding {@code i} has a "//" before it ("scheme://user:"), not "note:". */
   private static boolean afterScheme(CharSequence t, int i) {
     for (int k = i - 1; k > 0 && i - k < 256 && !Character.isWhitespace(t.charAt(k)); k--) {
@@ -222,6 +326,13 @@ final class Scanners {
    * "ip:10.0.0.1") rather than the next field of a time or a ratio ("10:30:45", "3:1").
    */
   private static boolean valueAfterColon(CharSequence t, int i) {
+    int m = i - 1;
+    while (m > 0 && (t.charAt(m - 1) >= 'A' && t.charAt(m - 1) <= 'Z' || t.charAt(m - 1) == '_')) {
+      m--;
+    }
+    if (m > 0 && m < i - 1 && t.charAt(m - 1) == '[') {
+      return false; // a pseudonym's token: "[CREDIT_CARD:611937123456]"
+    }
     int k = i;
     while (k < t.length() && isDigit(t.charAt(k))) {
       k++;
