@@ -51,6 +51,17 @@ class SecretsTest {
         Arguments.of("DISCORD_BOT_TOKEN", "client.login(\"MT" + Fake.random(Fake.ALNUM, 24, 22) + "."
             + Fake.random(Fake.ALNUM, 6, 23) + "." + Fake.random(Fake.ALNUM + "_-", 38, 24) + "\");"),
         // Provider prefixes need no key name: bare tokens in a sentence.
+        Arguments.of("AI_API_KEY", "Use sk-or-v1-" + Fake.random(Fake.HEX, 64, 70) + " for OpenRouter."),
+        Arguments.of("AI_API_KEY", "Pinecone: pcsk_" + Fake.random(Fake.ALNUM, 5, 71) + "_"
+            + Fake.random(Fake.ALNUM, 60, 72) + " - keep it safe."),
+        Arguments.of("AI_API_KEY", "Langfuse secret sk-lf-" + Fake.random(Fake.HEX, 8, 73) + "-"
+            + Fake.random(Fake.HEX, 4, 74) + "-" + Fake.random(Fake.HEX, 4, 75) + "-"
+            + Fake.random(Fake.HEX, 4, 76) + "-" + Fake.random(Fake.HEX, 12, 77)),
+        Arguments.of("AI_API_KEY", "Call it with sk-helicone-" + Fake.random(Fake.ALNUM, 7, 78) + "-"
+            + Fake.random(Fake.ALNUM, 7, 79) + "-" + Fake.random(Fake.ALNUM, 7, 80) + "-"
+            + Fake.random(Fake.ALNUM, 7, 81)),
+        // An SDK client built with its key as the first argument.
+        Arguments.of("AI_API_KEY", "co = cohere.Client('" + Fake.random(Fake.ALNUM, 40, 82) + "')"),
         Arguments.of("SENTRY_TOKEN", "Upload with sntrys_" + Fake.random(Fake.ALNUM, 64, 60) + " today."),
         Arguments.of("TAILSCALE_KEY", "Join using tskey-auth-" + Fake.random(Fake.ALNUM, 16, 61) + "-"
             + Fake.random(Fake.ALNUM, 32, 62) + "."),
@@ -207,6 +218,10 @@ class SecretsTest {
       "username: admin / (see the wiki)",
       // The shape of a Discord bot token, with nothing saying it is one: a dotted route.
       "See the Discord docs: MyApp.Module.Controller.Action is the route.",
+      // Clients built with a URL, a host name or a placeholder.
+      "client = httpx.Client('https://api.example.com/v1/resources/base')",
+      "c = redis.Client('localhost-cache-server-primary-01')",
+      "x = foo.Client('your-api-key-goes-here-please-replace')",
   })
   void ignoresPlaceholdersReferencesAndProse(String text) {
     assertThat(has(output(text), "secret")).as(text).isFalse();

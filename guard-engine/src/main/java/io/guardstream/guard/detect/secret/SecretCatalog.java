@@ -233,6 +233,17 @@ public final class SecretCatalog {
         "\\b((?:tvly|pplx|jina|nvapi|xai|r8)[-_][A-Za-z0-9_\\-]{30,})", 1, 3.5, null, 0.95, 64,
         "tvly-", "pplx-", "jina_", "nvapi-", "xai-", "r8_");
     b.add("AI_API_KEY", "ai", "\\b(fc-[a-f0-9]{32})\\b", 1, "fc-");
+    // Gateways, vector stores and tracing of AI apps: prefixes of their own.
+    b.add("AI_API_KEY", "ai", "\\b(sk-or-v1-[a-f0-9]{64})\\b", 1, "sk-or-v1-");
+    b.add("AI_API_KEY", "ai", "\\b(pcsk_[A-Za-z0-9]{4,8}_[A-Za-z0-9]{40,80})\\b", 1, "pcsk_");
+    b.add("AI_API_KEY", "ai", "\\b(sk-lf-[a-f0-9]{8}(?:-[a-f0-9]{4}){3}-[a-f0-9]{12})\\b", 1,
+        "sk-lf-");
+    b.add("AI_API_KEY", "ai", "\\b(sk-helicone-[A-Za-z0-9]{7}(?:-[A-Za-z0-9]{7}){3})\\b", 1,
+        "sk-helicone-");
+    // An SDK client built with its key as the first argument: cohere.Client('…').
+    b.add("AI_API_KEY", "ai",
+        "\\.(?i:client|clientv2|asyncclient)\\(\\s*['\"]([A-Za-z0-9]{30,100})['\"]\\s*[,)]", 1, 3.5,
+        Validators::notPlaceholder, 0.9, 64, ".client(", ".clientv2(", ".asyncclient(");
 
     // --- SaaS
     b.add("SENDGRID_API_KEY", "saas", "\\b(SG\\.[A-Za-z0-9_\\-]{22}\\.[A-Za-z0-9_\\-]{43})", 1,
