@@ -55,13 +55,8 @@ final class Scanners {
         lastDot = k;
       }
     }
-    if (lastDot < 0 || e - lastDot - 1 < 2) {
+    if (lastDot < 0 || !topLevelDomain(t, lastDot + 1, e)) {
       return e;
-    }
-    for (int k = lastDot + 1; k < e; k++) {
-      if (!Character.isLetter(t.charAt(k))) {
-        return e;
-      }
     }
     out.add(s, e, PiiType.EMAIL.name(), 0.99, "e-mail address");
     return e;
@@ -86,7 +81,7 @@ final class Scanners {
         continue;
       }
       int dot = dotBefore(t, s); // "jane(dot)doe(at)…"
-      if (dot < 0 || dot == 0 || !isLocalChar(t.charAt(dot - 1))) {
+      if (dot <= 0 || !isLocalChar(t.charAt(dot - 1))) {
         break;
       }
       s = dot;
@@ -112,20 +107,15 @@ final class Scanners {
       labels++;
       lastStart = labelStart;
       end = k;
-      int next = k < n && t.charAt(k) == '.' && k + 1 < n && Character.isLetterOrDigit(t.charAt(k + 1))
-          ? k + 1 : dotAfter(t, k);
+      boolean plainDot = k + 1 < n && t.charAt(k) == '.' && Character.isLetterOrDigit(t.charAt(k + 1));
+      int next = plainDot ? k + 1 : dotAfter(t, k);
       if (next < 0) {
         break;
       }
       k = next;
     }
-    if (labels < 2 || end - lastStart < 2) {
+    if (labels < 2 || !topLevelDomain(t, lastStart, end)) {
       return open + 1;
-    }
-    for (int j = lastStart; j < end; j++) {
-      if (!Character.isLetter(t.charAt(j))) {
-        return open + 1;
-      }
     }
     out.add(s, end, PiiType.EMAIL.name(), 0.9, "e-mail address, its '@' spelled out");
     return end;
@@ -139,6 +129,19 @@ final class Scanners {
       return -1;
     }
     return after < t.length() && t.charAt(after) == ' ' ? after + 1 : after;
+  }
+
+  /** Whether {@code t[s, e)} is a top-level domain: two letters or more, letters only. */
+  private static boolean topLevelDomain(CharSequence t, int s, int e) {
+    if (e - s < 2) {
+      return false;
+    }
+    for (int k = s; k < e; k++) {
+      if (!Character.isLetter(t.charAt(k))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Where a spelled-out dot ending right before {@code k} (" (dot) ") starts, or -1. */
